@@ -1,0 +1,84 @@
+// capsim command-line entry: dispatches sub-commands and maps errors to exit codes (2 for bad input).
+
+import { parseArgs } from 'node:util';
+import { benchCommand } from './commands/bench';
+import { runCommand } from './commands/run';
+import { selftestCommand } from './commands/selftest';
+import { validateCommand } from './commands/validate';
+import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './exit-codes';
+
+const USAGE = `capsim — capacity simulator for web stacks
+
+usage:
+  capsim run <scenario> [--json] [--seed K] [--duration S] [--max-events N] [--precision F]
+  capsim validate <scenario>
+  capsim selftest [--json] [--quick]
+  capsim bench [--json] [--customers N]
+
+<scenario> is a .json, .yaml or .yml file (see scenarios/ and README.md).
+Exit codes: 0 success, 1 a check failed (selftest), 2 bad input.`;
+
+export type Options = Record<string, string | boolean | undefined>;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      console.log(USAGE);
+      return EXIT_OK;
+    }
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        seed: { type: 'string' },
+        duration: { type: 'string' },
+        'max-events': { type: 'string' },
+        precision: { type: 'string' },
+        customers: { type: 'string' },
+        quick: { type: 'boolean' },
+      },
+    });
+    const opts = values as Options;
+    switch (command) {
+      case 'run':
+        return runCommand(requireScenario(positionals, 'run'), opts);
+      case 'validate':
+        return validateCommand(requireScenario(positionals, 'validate'));
+      case 'selftest':
+        return selftestCommand(opts);
+      case 'bench':
+        return benchCommand(opts);
+      default:
+        throw new CliError(`unknown command "${command}": expected one of run, validate, selftest, bench (capsim help)`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      console.error(`capsim: ${e.message.split('\n').join('\ncapsim: ')}`);
+      return e.exitCode;
+    }
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`capsim: ${e.message} (capsim help)`);
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
+  }
+}
+
+function requireScenario(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new CliError(`${command}: expected exactly one scenario file, got ${positionals.length}`);
+  return positionals[0];
+}
+
+/** A numeric option: a finite number satisfying `ok`, or a CliError naming the option and what was expected. */
+export function numberOption(opts: Options, name: string, expected: string, ok: (x: number) => boolean): number | undefined {
+  const raw = opts[name];
+  if (raw === undefined) return undefined;
+  const x = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(x) || !ok(x)) {
+    throw new CliError(`--${name}: expected ${expected}, got ${JSON.stringify(raw)}`);
+  }
+  return x;
+}

@@ -1,0 +1,69 @@
+// Standard normal quantile (Wichura's AS 241, ~1e-16 relative accuracy) and the constants the lognormal needs.
+// Dimensionless: z-scores and probabilities, no time units.
+
+import type { Rng } from '../prng';
+
+/** Φ⁻¹(0.95): the z-score of a 95th percentile. */
+export const Z95 = 1.6448536269514722;
+
+/**
+ * Largest p95/mean a lognormal can have: p95/mean = e^{Z95·σ − σ²/2} peaks at σ = Z95, where it is e^{Z95²/2}.
+ * Past that no σ fits, however heavy the tail (a heavier tail pushes the mean up faster than the p95).
+ */
+export const LOGNORMAL_MAX_P95_RATIO = Math.exp((Z95 * Z95) / 2);
+
+// AS 241 (PPND16) rational approximations: near the median, then the tails in sqrt(-ln p).
+const SPLIT1 = 0.425;
+const SPLIT2 = 5;
+const CONST1 = 0.180625;
+const CONST2 = 1.6;
+
+/** z with Φ(z) = p, for 0 < p < 1 (±Infinity at 0 and 1). Inversion, so draws stay monotone in the uniform. */
+export function normalQuantile(p: number): number {
+  const q = p - 0.5;
+  if (Math.abs(q) <= SPLIT1) {
+    const r = CONST1 - q * q;
+    return (
+      (q *
+        (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r +
+          45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r +
+          133.14166789178437745) * r + 3.387132872796366608)) /
+      (((((((5226.495278852854561 * r + 28729.085735721942674) * r + 39307.89580009271061) * r +
+        21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r +
+        42.313330701600911252) * r + 1)
+    );
+  }
+  let r = q < 0 ? p : 1 - p;
+  if (r <= 0) return q < 0 ? -Infinity : Infinity;
+  r = Math.sqrt(-Math.log(r));
+  let z: number;
+  if (r <= SPLIT2) {
+    r -= CONST2;
+    z =
+      (((((((7.7454501427834140764e-4 * r + 0.0227238449892691845833) * r + 0.24178072517745061177) * r +
+        1.27045825245236838258) * r + 3.64784832476320460504) * r + 5.7694972214606914055) * r +
+        4.6303378461565452959) * r + 1.42343711074968357734) /
+      (((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r +
+        0.14810397642748007459) * r + 0.68976733498510000455) * r + 1.6763848301838038494) * r +
+        2.05319162663775882187) * r + 1);
+  } else {
+    r -= SPLIT2;
+    z =
+      (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r +
+        0.026532189526576123093) * r + 0.29656057182850489123) * r + 1.7848265399172913358) * r +
+        5.4637849111641143699) * r + 6.6579046435011037772) /
+      (((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
+        7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r +
+        0.59983220655588793769) * r + 1);
+  }
+  return q < 0 ? -z : z;
+}
+
+// next() can return exactly 0, where the quantile is -Infinity; move that one point to half the grid step.
+const HALF_STEP = 2 ** -54;
+
+/** One standard normal draw from exactly one uniform: no cached spare, so a sampler shared by several streams stays stateless. */
+export function standardNormal(rng: Rng): number {
+  const u = rng.next();
+  return normalQuantile(u === 0 ? HALF_STEP : u);
+}

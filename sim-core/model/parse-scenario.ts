@@ -1,0 +1,23 @@
+// Validates a parsed scenario against the schema of its `kind` and returns the typed, defaults-filled model, or
+// throws ScenarioError listing every issue with its path and the expected value.
+
+import { queueingModelSchema, type QueueingModel } from './queueing-model-schema';
+import { formatIssues, renderValue, ScenarioError } from './schema-errors';
+
+export type Scenario = QueueingModel;
+
+export const scenarioKinds = ['queueing'] as const;
+
+export function parseScenario(input: unknown): Scenario {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ScenarioError([{ path: '(root)', message: `expected an object with a "kind" field, got ${renderValue(input)}` }]);
+  }
+  const kind = (input as Record<string, unknown>).kind;
+  if (kind === 'queueing') {
+    const parsed = queueingModelSchema.safeParse(input);
+    if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error, input));
+    return parsed.data;
+  }
+  const expected = scenarioKinds.map((k) => `"${k}"`).join(' or ');
+  throw new ScenarioError([{ path: 'kind', message: `expected ${expected}, got ${kind === undefined ? 'nothing' : renderValue(kind)}` }]);
+}

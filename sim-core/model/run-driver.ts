@@ -1,0 +1,64 @@
+// Runs a built model in chunks of events until the precision target, the event cap or the horizon is reached,
+// reporting progress between chunks (share done, partial percentiles) and honouring cancellation.
+// Simulated time in ms inside, seconds in what it reports.
+
+import type { Simulator } from '../kernel/simulator';
+import type { OutputAnalyzer } from '../metrics/output-analyzer';
+import type { RunControl } from './run-control';
+import type { LatencySummary, StopReasonJson } from './run-result';
+import { quantileOf } from './run-result';
+
+export interface Progress {
+  /** 0..1, the largest of: events/cap, time/horizon, precision reached so far. */
+  share: number;
+  events: number;
+  simulated_s: number;
+  observations: number;
+  partial?: LatencySummary;
+}
+
+/** Return false to stop the run (cancel). */
+export type ProgressListener = (p: Progress) => boolean | void;
+
+export interface Drivable {
+  readonly sim: Simulator;
+  readonly analyzer: OutputAnalyzer;
+}
+
+const CHUNK_EVENTS = 250_000;
+const allQuantiles = [0.5, 0.9, 0.95, 0.99, 0.999];
+
+export function drive(model: Drivable, control: RunControl, onProgress?: ProgressListener): StopReasonJson {
+  const { sim, analyzer } = model;
+  const horizonMs = control.duration_s !== undefined ? control.duration_s * 1000 : Infinity;
+  const wanted = new Set(control.measures.filter((m) => m !== 'mean').map((m) => quantileOf[m as keyof typeof quantileOf]));
+  let chunk = CHUNK_EVENTS;
+  for (;;) {
+    const cap = Math.min(control.max_events, sim.events + chunk);
+    const reason = sim.run(horizonMs, cap);
+    if (reason === 'horizon') return 'horizon';
+    if (reason === 'empty') return 'empty';
+    if (reason === 'event_cap' && sim.events >= control.max_events) return 'event_cap';
+    let precisionShare = 0;
+    let partial: LatencySummary | undefined;
+    if (analyzer.count >= control.min_observations) {
+      // One summary serves the precision check and the partial percentiles.
+      const s = analyzer.summarize({ quantiles: allQuantiles });
+      const watched = [s.mean, ...s.quantiles.filter((q) => wanted.has(q.p))];
+      const reached = watched.every((m) => m.relHalfWidth <= control.precision && !('warning' in m && m.warning));
+      if (reached) return 'precision';
+      const worst = Math.max(...watched.map((m) => m.relHalfWidth));
+      // Half-widths shrink as 1/√n, so the share of observations done is (target / current)².
+      precisionShare = Number.isFinite(worst) && worst > 0 ? Math.min(0.99, (control.precision / worst) ** 2) : 0;
+      const [p50, p90, p95, p99, p999] = s.quantiles.map((q) => q.estimate);
+      partial = { mean: s.mean.estimate, p50, p90, p95, p99, p999 };
+    }
+    if (onProgress) {
+      const share = Math.max(sim.events / control.max_events, horizonMs < Infinity ? sim.now / horizonMs : 0, precisionShare);
+      const keep = onProgress({ share: Math.min(1, share), events: sim.events, simulated_s: sim.now / 1000, observations: analyzer.count, partial });
+      if (keep === false) return 'cancelled';
+    }
+    // Precision checks cost a summary; space them out as runs get long.
+    chunk = Math.min(chunk * 2, 4_000_000);
+  }
+}

@@ -1,0 +1,84 @@
+// Turns zod issues into one-line messages that name the path and the expected value, e.g.
+// `stations[0].servers: expected a whole number ≥ 1, got "eight"`. Used by every scenario loader.
+
+import type { z } from 'zod';
+
+export interface ScenarioIssue {
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object' || !(key in (cur as object))) return { found: false, value: undefined };
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value: cur };
+}
+
+export function renderValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text && text.length > 60 ? `${text.slice(0, 57)}…` : String(text);
+}
+
+function expectation(issue: z.core.$ZodIssue, found = true): string {
+  const raw = issue.message;
+  // Our own schema messages already state the expectation.
+  if (/^(expected|unknown|exactly|must|p95|probs|at least)/i.test(raw)) return raw;
+  switch (issue.code) {
+    case 'invalid_type':
+      return found ? `expected ${issue.expected}` : `required: expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union': {
+      const alts = issue.errors.map((branch) => branch.map((i) => expectation(i)).join('; ')).filter(Boolean);
+      return alts.length ? `expected ${[...new Set(alts)].map((a) => a.replace(/^expected /, '')).join(' or ')}` : raw;
+    }
+    case 'too_small':
+      return `expected a value ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return `expected a value ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+    default:
+      return raw;
+  }
+}
+
+export function formatIssues(error: z.ZodError, input: unknown): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ path: formatPath([...issue.path, key]), message: 'unknown field (remove it or check its spelling)' });
+      }
+      continue;
+    }
+    const { found, value } = valueAt(input, issue.path);
+    const got = found ? `, got ${renderValue(value)}` : '';
+    out.push({ path: formatPath(issue.path), message: `${expectation(issue, found)}${got}` });
+  }
+  return out;
+}
+
+export function issueLine(issue: ScenarioIssue): string {
+  return `${issue.path}: ${issue.message}`;
+}
+
+/** A scenario that cannot be run: carries every issue, one line each. */
+export class ScenarioError extends Error {
+  constructor(readonly issues: ScenarioIssue[]) {
+    super(issues.map(issueLine).join('\n'));
+    this.name = 'ScenarioError';
+  }
+}
