@@ -28,11 +28,11 @@ export function parseScenarioText(text: string, format: ScenarioFormat): unknown
       throw new ScenarioError([{ path: '(file)', message: `expected valid JSON${where}: ${msg.replace(/^JSON\.parse: /, '')}` }]);
     }
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const where = err.linePos ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : '';
-    throw new ScenarioError([{ path: '(file)', message: `expected valid YAML${where}: ${err.message.split('\n')[0]}` }]);
+    throw new ScenarioError([{ path: '(file)', message: `expected valid YAML${where}: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` }]);
   }
   return doc.toJS();
 }

@@ -41,7 +41,9 @@ function expectation(issue: z.core.$ZodIssue, found = true): string {
     case 'invalid_type':
       return found ? `expected ${issue.expected}` : `required: expected ${issue.expected}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return issue.values.length === 1
+        ? `expected ${JSON.stringify(issue.values[0])}`
+        : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'invalid_union': {
       const alts = issue.errors.map((branch) => branch.map((i) => expectation(i)).join('; ')).filter(Boolean);
       return alts.length ? `expected ${[...new Set(alts)].map((a) => a.replace(/^expected /, '')).join(' or ')}` : raw;

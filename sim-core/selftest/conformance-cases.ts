@@ -40,13 +40,13 @@ function openModel(name: string, ratePerS: number, station: Record<string, unkno
   });
 }
 
-function mm1Case(rho: number, precision: number): ConformanceCase {
+function mm1Case(rho: number, precision: number, measures: string[] = ['mean', 'p95'], maxEvents?: number): ConformanceCase {
   const lambdaPerMs = rho * MU_PER_MS;
   const exact = mm1(lambdaPerMs, MU_PER_MS);
   return {
     id: `mm1-rho-${rho}`,
     title: `M/M/1, ρ = ${rho}`,
-    model: openModel(`M/M/1 at ρ = ${rho}`, lambdaPerMs * 1000, {}, { precision }),
+    model: openModel(`M/M/1 at ρ = ${rho}`, lambdaPerMs * 1000, {}, { precision, measures, ...(maxEvents && { max_events: maxEvents }) }),
     exact: [
       { measure: 'mean_response_ms', exact: exact.meanResponse, tolerance: 0.02, inInterval: true },
       { measure: 'p95_response_ms', exact: mm1ResponseQuantile(lambdaPerMs, MU_PER_MS, 0.95), tolerance: 0.03, inInterval: true },
@@ -131,8 +131,9 @@ export function conformanceCases(): ConformanceCase[] {
   return [
     mm1Case(0.5, 0.01),
     mm1Case(0.8, 0.01),
-    // Near saturation the autocorrelation is long: 1.5 % precision already needs ~30 million customers.
-    mm1Case(0.95, 0.015),
+    // Near saturation the autocorrelation is long: ±1.5 % on the mean alone needs ~35 million customers, and the
+    // p95 (within 3 %) is judged at the precision the run reached.
+    mm1Case(0.95, 0.015, ['mean'], 150_000_000),
     mmcCase(2, 0.8),
     mmcCase(8, 0.9),
     mmcCase(32, 0.9),
