@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { benchCommand } from './commands/bench';
 import { runCommand } from './commands/run';
+import { schemaCommand } from './commands/schema';
 import { selftestCommand } from './commands/selftest';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './exit-codes';
@@ -12,8 +13,9 @@ const USAGE = `capsim — capacity simulator for web stacks
 usage:
   capsim run <scenario> [--json] [--seed K] [--duration S] [--max-events N] [--precision F]
   capsim validate <scenario>
-  capsim selftest [--json] [--quick]
+  capsim selftest [--json]
   capsim bench [--json] [--customers N]
+  capsim schema web-stack|queueing          print the JSON Schema of a scenario kind
 
 <scenario> is a .json, .yaml or .yml file (see scenarios/ and README.md).
 Exit codes: 0 success, 1 a check failed (selftest), 2 bad input.`;
@@ -51,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
         return selftestCommand(opts);
       case 'bench':
         return benchCommand(opts);
+      case 'schema':
+        return schemaCommand(positionals[0]);
       default:
         throw new CliError(`unknown command "${command}": expected one of run, validate, selftest, bench (capsim help)`);
     }

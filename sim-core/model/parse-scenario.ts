@@ -1,12 +1,13 @@
 // Validates a parsed scenario against the schema of its `kind` and returns the typed, defaults-filled model, or
 // throws ScenarioError listing every issue with its path and the expected value.
 
+import { webStackSchema, type WebStackScenario } from '../web-stack/schema/web-stack-schema';
 import { queueingModelSchema, type QueueingModel } from './queueing-model-schema';
 import { formatIssues, renderValue, ScenarioError } from './schema-errors';
 
-export type Scenario = QueueingModel;
+export type Scenario = QueueingModel | WebStackScenario;
 
-export const scenarioKinds = ['queueing'] as const;
+export const scenarioKinds = ['queueing', 'web-stack'] as const;
 
 export function parseScenario(input: unknown): Scenario {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -15,6 +16,11 @@ export function parseScenario(input: unknown): Scenario {
   const kind = (input as Record<string, unknown>).kind;
   if (kind === 'queueing') {
     const parsed = queueingModelSchema.safeParse(input);
+    if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error, input));
+    return parsed.data;
+  }
+  if (kind === 'web-stack') {
+    const parsed = webStackSchema.safeParse(input);
     if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error, input));
     return parsed.data;
   }
