@@ -9,6 +9,7 @@ import { numberOption, type Options } from '../main';
 
 export function runCommand(file: string, opts: Options): number {
   const scenario = loadScenario(file);
+  if (scenario.kind !== 'queueing') throw new CliError(`${file}: the web-stack runtime is not wired into capsim run yet`);
   const seed = numberOption(opts, 'seed', 'a whole number ≥ 0', (x) => Number.isInteger(x) && x >= 0);
   const duration = numberOption(opts, 'duration', 'a number of seconds > 0', (x) => x > 0);
   const maxEvents = numberOption(opts, 'max-events', 'a whole number ≥ 1000', (x) => Number.isInteger(x) && x >= 1000);

@@ -7,6 +7,10 @@ import { loadScenario } from '../load-scenario';
 
 export function validateCommand(file: string): number {
   const scenario = loadScenario(file);
+  if (scenario.kind === 'web-stack') {
+    console.log(`${file}: valid web-stack scenario "${scenario.name}" (${scenario.hosts.length} host${scenario.hosts.length === 1 ? '' : 's'}, ${scenario.workload.classes.length} request class${scenario.workload.classes.length === 1 ? '' : 'es'}, ${scenario.claims.length} claim${scenario.claims.length === 1 ? '' : 's'})`);
+    return EXIT_OK;
+  }
   try {
     checkStability(scenario);
   } catch (e) {

@@ -88,3 +88,23 @@ export function splitPool(budget: number, poolSize: number, maxOverflow: number)
   const pool = total === 0 ? budget : Math.min(budget, Math.max(budget > 0 ? 1 : 0, Math.round((budget * poolSize) / total)));
   return { pool_size: pool, max_overflow: budget - pool };
 }
+
+/**
+ * Database client connections the app tier can hold at once, per process and in total:
+ * SQLAlchemy pool_size + max_overflow (pool_size 0 = no limit: one per slot); Django one per thread or
+ * greenlet; the MongoDB driver maxPoolSize. undefined when the app has no database access.
+ */
+export function appDbConnections(s: WebStackScenario): { perProcess: number; total: number } | undefined {
+  const app = s.app;
+  let perProcess: number;
+  if (app.db_access === 'sqlalchemy' && app.sqlalchemy) {
+    perProcess = app.sqlalchemy.pool_size === 0 ? slotsPerWorker(app) : app.sqlalchemy.pool_size + app.sqlalchemy.max_overflow;
+  } else if (app.db_access === 'django') {
+    perProcess = slotsPerWorker(app);
+  } else if (app.db_access === 'mongodb' && app.mongodb) {
+    perProcess = app.mongodb.maxPoolSize;
+  } else {
+    return undefined;
+  }
+  return { perProcess, total: appProcesses(s) * perProcess };
+}
