@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { benchCommand } from './commands/bench';
+import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
 import { selftestCommand } from './commands/selftest';
@@ -13,12 +14,13 @@ const USAGE = `capsim — capacity simulator for web stacks
 usage:
   capsim run <scenario> [--json] [--seed K] [--duration S] [--max-events N] [--precision F]
   capsim validate <scenario>
+  capsim lint <scenario> [--json]           cross-tier checks before simulating (connections, RAM, caps)
   capsim selftest [--json]
   capsim bench [--json] [--customers N]
   capsim schema web-stack|queueing          print the JSON Schema of a scenario kind
 
 <scenario> is a .json, .yaml or .yml file (see scenarios/ and README.md).
-Exit codes: 0 success, 1 a check failed (selftest), 2 bad input.`;
+Exit codes: 0 success, 1 a check failed (selftest FAIL, lint errors), 2 bad input.`;
 
 export type Options = Record<string, string | boolean | undefined>;
 
@@ -53,10 +55,12 @@ export async function main(argv: string[]): Promise<number> {
         return selftestCommand(opts);
       case 'bench':
         return benchCommand(opts);
+      case 'lint':
+        return lintCommand(requireScenario(positionals, 'lint'), { json: opts.json === true });
       case 'schema':
         return schemaCommand(positionals[0]);
       default:
-        throw new CliError(`unknown command "${command}": expected one of run, validate, selftest, bench (capsim help)`);
+        throw new CliError(`unknown command "${command}": expected one of run, validate, lint, selftest, bench, schema (capsim help)`);
     }
   } catch (e) {
     if (e instanceof CliError) {

@@ -11,7 +11,7 @@ export interface FootprintItem {
   /** Key in the finding's numbers, e.g. 'app_mb'. */
   key: string;
   mb: number;
-  /** How it was computed, e.g. "4 instances × 8 workers × 300 MB". */
+  /** How it was computed, e.g. "4 instances × 8 workers × 300 MB" ('' when it is the setting itself). */
   formula: string;
 }
 
@@ -101,7 +101,7 @@ export function hostFootprints(s: WebStackScenario): HostFootprint[] {
 
   for (const f of out) {
     const h = s.hosts[f.index];
-    f.items.push({ key: 'os_reserved_mb', mb: h.os_reserved, formula: `${n(h.os_reserved)} MB os_reserved` });
+    f.items.push({ key: 'os_reserved_mb', mb: h.os_reserved, formula: '' });
     f.total = f.items.reduce((a, i) => a + i.mb, 0);
   }
   return out;

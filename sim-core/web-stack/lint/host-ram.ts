@@ -5,6 +5,7 @@
 
 import { hostFootprints, type HostFootprint } from './host-footprint';
 import { instancesPerHost } from './stack-numbers';
+import { formatMemory } from '../schema/memory-size';
 import { mb, n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 
@@ -17,7 +18,7 @@ export function checkHostRam(s: WebStackScenario): LintFinding[] {
     const over = f.total > f.ram;
     if (!over && f.total <= RAM_WARNING_SHARE * f.ram) continue;
     const share = f.total / f.ram;
-    const breakdown = f.items.map((i) => `${n(i.mb)} MB ${i.key.replace(/_mb$/, '')} (${i.formula})`).join(' + ');
+    const breakdown = f.items.map((i) => `${n(i.mb)} MB ${i.key.replace(/_mb$/, '')}${i.formula ? ` (${i.formula})` : ''}`).join(' + ');
     const numbers: Record<string, number> = {};
     for (const i of f.items) numbers[i.key] = i.mb;
     numbers.total_mb = f.total;
@@ -50,10 +51,10 @@ function ramFix(s: WebStackScenario, f: HostFootprint): string {
   } else if (biggest.key === 'database_mb' || biggest.key === 'database_replica_mb') {
     const db = s.database!;
     const sb = Math.floor(db.shared_buffers - cut);
-    if (sb >= 128) cutText = `lower shared_buffers to ${mb(sb)}`;
+    if (sb >= 128) cutText = `lower shared_buffers to ${formatMemory(sb)}`;
   } else if (biggest.key === 'redis_mb' && s.redis) {
     const per = Math.floor((biggest.mb - cut) / s.redis.shards);
-    if (per >= 1) cutText = `set Redis maxmemory to ${mb(per)} per shard`;
+    if (per >= 1) cutText = `set Redis maxmemory to ${formatMemory(per, 'redis')} per shard`;
   }
   return `Use a host with at least ${neededGb} GB RAM (keeps it ≤ 90%), or ${cutText}.`;
 }

@@ -2,6 +2,7 @@
 // killer ends it. With the default noeviction policy even a maxmemory only turns that into write errors; the
 // eviction policies need a maxmemory to do anything at all.
 
+import { formatMemory } from '../schema/memory-size';
 import { mb, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 
@@ -21,7 +22,7 @@ export function checkRedisMaxmemory(s: WebStackScenario): LintFinding[] {
       numbers: { shards: redis.shards, ...(ws !== undefined && { cache_working_set_mb: ws }) },
       fix:
         perShard !== undefined
-          ? `Set maxmemory to ${mb(perShard)} per shard (cache_working_set ÷ ${redis.shards} shard${redis.shards === 1 ? '' : 's'}) with maxmemory_policy allkeys-lru for a cache (keep noeviction only for sessions, locks or a Celery broker).`
+          ? `Set maxmemory to ${formatMemory(perShard, 'redis')} per shard (cache_working_set ÷ ${redis.shards} shard${redis.shards === 1 ? '' : 's'}) with maxmemory_policy allkeys-lru for a cache (keep noeviction only for sessions, locks or a Celery broker).`
           : 'Set maxmemory per shard (what the host can spare) with maxmemory_policy allkeys-lru for a cache.',
     },
   ];

@@ -49,7 +49,7 @@ export function checkSqlalchemyConnections(s: WebStackScenario): LintFinding[] {
         limit: bound.bound,
         max_pool_per_process: budget,
       },
-      fix: `${shrink}, or ${raise}.`,
+      fix: `${shrink[0].toUpperCase()}${shrink.slice(1)}, or ${raise}.`,
     },
   ];
 }
