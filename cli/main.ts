@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { benchCommand } from './commands/bench';
+import { costCommand } from './commands/cost';
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
@@ -14,6 +15,7 @@ const USAGE = `capsim — capacity simulator for web stacks
 usage:
   capsim run <scenario> [--json] [--seed K] [--duration S] [--max-events N] [--precision F]
   capsim validate <scenario>
+  capsim cost <scenario> [--json]           monthly cost from the pricing catalogs in scenarios/pricing/
   capsim lint <scenario> [--json]           cross-tier checks before simulating (connections, RAM, caps)
   capsim selftest [--json]
   capsim bench [--json] [--customers N]
@@ -55,12 +57,14 @@ export async function main(argv: string[]): Promise<number> {
         return selftestCommand(opts);
       case 'bench':
         return benchCommand(opts);
+      case 'cost':
+        return costCommand(requireScenario(positionals, 'cost'), { json: opts.json === true });
       case 'lint':
         return lintCommand(requireScenario(positionals, 'lint'), { json: opts.json === true });
       case 'schema':
         return schemaCommand(positionals[0]);
       default:
-        throw new CliError(`unknown command "${command}": expected one of run, validate, lint, selftest, bench, schema (capsim help)`);
+        throw new CliError(`unknown command "${command}": expected one of run, validate, lint, cost, selftest, bench, schema (capsim help)`);
     }
   } catch (e) {
     if (e instanceof CliError) {
