@@ -2,7 +2,7 @@
 
 import type { RunControl } from '../sim-core/model/run-control';
 import { latencyKeys, type RunResult } from '../sim-core/model/run-result';
-import { num, pct, table } from './format-table';
+import { count, num, pct, table } from './format-table';
 
 const STOP_TEXT: Record<RunResult['stop_reason'], string> = {
   precision: 'precision target reached',
@@ -17,9 +17,9 @@ export function formatRunResult(file: string, name: string, r: RunResult, contro
   out.push(`${name}  (${file}, seed ${r.seed})`);
   out.push(
     `stopped: ${STOP_TEXT[r.stop_reason]} (target ±${pct(control.precision)} on ${control.measures.join(', ')}); ` +
-      `${num(r.events, 6)} events, ${num(r.observations, 6)} requests measured, ${num(r.simulated_s)} s simulated, ${num(r.wall_ms / 1000)} s wall`,
+      `${count(r.events)} events, ${count(r.observations)} requests measured, ${num(r.simulated_s)} s simulated, ${num(r.wall_ms / 1000)} s wall`,
   );
-  out.push(`warm-up removed (${r.warmup.rule}): ${num(r.warmup.observations, 6)} requests, first ${num(r.warmup.simulated_s)} s${r.warmup.reliable ? '' : ' (unreliable)'}`);
+  out.push(`warm-up removed (${r.warmup.rule}): ${count(r.warmup.observations)} requests, first ${num(r.warmup.simulated_s)} s${r.warmup.reliable ? '' : ' (unreliable)'}`);
   out.push('');
   out.push(
     table(
@@ -28,7 +28,7 @@ export function formatRunResult(file: string, name: string, r: RunResult, contro
     ),
   );
   out.push('');
-  out.push(`throughput ${num(r.throughput_rps)} req/s; errors ${pct(r.errors.rate, 2)}${Object.keys(r.errors.by_cause).length ? ' (' + Object.entries(r.errors.by_cause).map(([c, n]) => `${c}: ${num(n, 6)}`).join(', ') + ')' : ''}`);
+  out.push(`throughput ${num(r.throughput_rps)} req/s; errors ${pct(r.errors.rate, 2)}${Object.keys(r.errors.by_cause).length ? ' (' + Object.entries(r.errors.by_cause).map(([c, n]) => `${c}: ${count(n)}`).join(', ') + ')' : ''}`);
   const util = Object.entries(r.utilization);
   if (util.length) out.push(`utilisation: ${util.map(([k, u]) => `${k} ${pct(u)}`).join(', ')}`);
   const L = r.littles_law;

@@ -19,3 +19,8 @@ export function num(x: number, digits = 4): string {
 export function pct(x: number, decimals = 1): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(decimals)} %` : '–';
 }
+
+/** A count (requests, events, users) as a whole number with thousands separators. */
+export function count(x: number): string {
+  return Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–';
+}

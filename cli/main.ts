@@ -2,23 +2,27 @@
 
 import { parseArgs } from 'node:util';
 import { benchCommand } from './commands/bench';
+import { claimsCommand } from './commands/claims';
 import { costCommand } from './commands/cost';
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
 import { selftestCommand } from './commands/selftest';
+import { sweepCommand } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './exit-codes';
 
 const USAGE = `capsim — capacity simulator for web stacks
 
 usage:
-  capsim run <scenario> [--json] [--seed K] [--duration S] [--max-events N] [--precision F]
+  capsim run <scenario> [--users N | --rps R] [--duration S] [--seed K] [--json] [--max-events N] [--precision F]
+  capsim sweep <scenario> --users 100,1000,10000 | --rps 50,100 [--json]   one row per load, on all cores
+  capsim claims <scenario> [--json]         the document's claims beside the simulated values, with verdicts
   capsim validate <scenario>
   capsim cost <scenario> [--json]           monthly cost from the pricing catalogs in scenarios/pricing/
   capsim lint <scenario> [--json]           cross-tier checks before simulating (connections, RAM, caps)
   capsim selftest [--json]
-  capsim bench [--json] [--customers N]
+  capsim bench [--json] [--customers N] [--users N]
   capsim schema web-stack|queueing          print the JSON Schema of a scenario kind
 
 <scenario> is a .json, .yaml or .yml file (see scenarios/ and README.md).
@@ -44,13 +48,19 @@ export async function main(argv: string[]): Promise<number> {
         'max-events': { type: 'string' },
         precision: { type: 'string' },
         customers: { type: 'string' },
-        quick: { type: 'boolean' },
+        users: { type: 'string' },
+        part: { type: 'string' },
+        rps: { type: 'string' },
       },
     });
     const opts = values as Options;
     switch (command) {
       case 'run':
         return runCommand(requireScenario(positionals, 'run'), opts);
+      case 'sweep':
+        return await sweepCommand(requireScenario(positionals, 'sweep'), opts);
+      case 'claims':
+        return claimsCommand(requireScenario(positionals, 'claims'), opts);
       case 'validate':
         return validateCommand(requireScenario(positionals, 'validate'));
       case 'selftest':
@@ -64,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'schema':
         return schemaCommand(positionals[0]);
       default:
-        throw new CliError(`unknown command "${command}": expected one of run, validate, lint, cost, selftest, bench, schema (capsim help)`);
+        throw new CliError(`unknown command "${command}": expected one of run, sweep, claims, validate, lint, cost, selftest, bench, schema (capsim help)`);
     }
   } catch (e) {
     if (e instanceof CliError) {

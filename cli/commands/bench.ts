@@ -1,11 +1,19 @@
-// capsim bench (npm run bench): kernel speed on M/M/c (c = 8, μ = 1/s, ρ = 0.9, 2 million customers) through
-// the general queueing-model path, with the simulated mean response beside the exact Erlang C value.
+// capsim bench (npm run bench): (1) kernel speed on M/M/c (c = 8, μ = 1/s, ρ = 0.9, 2 million customers)
+// through the general queueing-model path, with the simulated mean response beside the exact Erlang C value;
+// (2) the exam-portal "after" tier at 12,000 concurrent users for 60 simulated seconds (target < 3 s wall,
+// < 300 MB). Each part runs in a fresh process so its peak RSS is its own.
 
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { mmc } from '../../sim-core/analytic/erlang-c';
 import { queueingModelSchema } from '../../sim-core/model/queueing-model-schema';
 import { runQueueingModel } from '../../sim-core/model/run-queueing-model';
-import { EXIT_OK } from '../exit-codes';
-import { num, table } from '../format-table';
+import { parseScenario } from '../../sim-core/model/parse-scenario';
+import { parseScenarioText } from '../../sim-core/model/scenario-text';
+import { runWebStack } from '../../sim-core/web-stack/run-web-stack';
+import { CliError, EXIT_OK } from '../exit-codes';
+import { count, num, table } from '../format-table';
 import { numberOption, type Options } from '../main';
 
 export interface KernelBench {
@@ -20,6 +28,20 @@ export interface KernelBench {
   rss_after_first_chunk_mb: number;
   peak_rss_mb: number;
 }
+
+export interface WebStackBench {
+  scenario: string;
+  users: number;
+  simulated_s: number;
+  events: number;
+  wall_ms: number;
+  events_per_s: number;
+  peak_rss_mb: number;
+  throughput_rps: number;
+  p95_ms: number;
+}
+
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 export function kernelBench(customers: number): KernelBench {
   const servers = 8;
@@ -43,7 +65,6 @@ export function kernelBench(customers: number): KernelBench {
     },
   });
   const served = result.resources.server.completions;
-  const exact = mmc(ratePerS / 1000, 1 / serviceMs, servers).meanResponse;
   return {
     customers: served,
     events: result.events,
@@ -51,26 +72,57 @@ export function kernelBench(customers: number): KernelBench {
     customers_per_s: served / (result.wall_ms / 1000),
     events_per_s: result.events / (result.wall_ms / 1000),
     mean_response: result.latency_ms.mean,
-    exact_mean_response: exact,
+    exact_mean_response: mmc(ratePerS / 1000, 1 / serviceMs, servers).meanResponse,
     unit: 'ms',
     rss_after_first_chunk_mb: firstRss / 2 ** 20,
-    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    peak_rss_mb: peakRssMb(),
   };
+}
+
+export function examPortalBench(users: number, durationS: number): WebStackBench {
+  const file = fileURLToPath(new URL('../../scenarios/exam-portal/after.yaml', import.meta.url));
+  const s = parseScenario(parseScenarioText(readFileSync(file, 'utf8'), 'yaml'));
+  if (s.kind !== 'web-stack') throw new Error('exam-portal/after.yaml is not a web-stack scenario');
+  const t0 = performance.now();
+  // A precision target out of reach, so the whole horizon is simulated.
+  const r = runWebStack({ ...s, run: { ...s.run, precision: 1e-6 } }, { users, duration_s: durationS });
+  const wall = performance.now() - t0;
+  return {
+    scenario: 'scenarios/exam-portal/after.yaml', users, simulated_s: r.simulated_s, events: r.events, wall_ms: wall,
+    events_per_s: r.events / (wall / 1000), peak_rss_mb: peakRssMb(), throughput_rps: r.throughput_rps, p95_ms: r.latency_ms.p95,
+  };
+}
+
+function runPart(part: string, extra: string[]): unknown {
+  const bin = fileURLToPath(new URL('../capsim.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [bin, 'bench', '--part', part, ...extra], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench part ${part} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
 }
 
 export function benchCommand(opts: Options): number {
   const customers = numberOption(opts, 'customers', 'a whole number ≥ 1000', (x) => Number.isInteger(x) && x >= 1000) ?? 2_000_000;
-  const b = kernelBench(customers);
-  if (opts.json) {
-    console.log(JSON.stringify({ kernel_mmc: b }, null, 2));
-    return EXIT_OK;
-  }
+  const users = numberOption(opts, 'users', 'a whole number ≥ 1', (x) => Number.isInteger(x) && x >= 1) ?? 12_000;
+  if (opts.part === 'kernel') return print(kernelBench(customers));
+  if (opts.part === 'exam-portal') return print(examPortalBench(users, 60));
+  if (opts.part !== undefined) throw new CliError(`--part: expected "kernel" or "exam-portal", got ${JSON.stringify(opts.part)}`);
+  const kernel = runPart('kernel', ['--customers', String(customers)]) as KernelBench;
+  const web = runPart('exam-portal', ['--users', String(users)]) as WebStackBench;
+  if (opts.json) return print({ kernel_mmc: kernel, exam_portal: web });
   console.log('kernel: M/M/8, μ = 1/s, ρ = 0.9, one core');
-  console.log(
-    table(
-      ['customers', 'events', 'wall s', 'customers/s', 'events/s', 'mean response ms', 'exact ms', 'RSS first chunk MB', 'peak RSS MB'],
-      [[num(b.customers, 7), num(b.events, 7), num(b.wall_ms / 1000), num(b.customers_per_s, 7), num(b.events_per_s, 7), num(b.mean_response), num(b.exact_mean_response), num(b.rss_after_first_chunk_mb), num(b.peak_rss_mb)]],
-    ),
-  );
+  console.log(table(
+    ['customers', 'events', 'wall s', 'customers/s', 'events/s', 'mean response ms', 'exact ms', 'RSS first chunk MB', 'peak RSS MB'],
+    [[count(kernel.customers), count(kernel.events), num(kernel.wall_ms / 1000), count(kernel.customers_per_s), count(kernel.events_per_s), num(kernel.mean_response), num(kernel.exact_mean_response), num(kernel.rss_after_first_chunk_mb), num(kernel.peak_rss_mb)]],
+  ));
+  console.log(`\nweb stack: ${web.scenario} at ${count(web.users)} users, ${num(web.simulated_s)} s simulated (target < 3 s wall, < 300 MB)`);
+  console.log(table(
+    ['events', 'wall s', 'events/s', 'peak RSS MB', 'throughput rps', 'p95 ms'],
+    [[count(web.events), num(web.wall_ms / 1000), count(web.events_per_s), num(web.peak_rss_mb), num(web.throughput_rps), num(web.p95_ms)]],
+  ));
+  return EXIT_OK;
+}
+
+function print(x: unknown): number {
+  console.log(JSON.stringify(x, null, 2));
   return EXIT_OK;
 }

@@ -4,7 +4,7 @@
 import { conformanceCases } from '../../sim-core/selftest/conformance-cases';
 import { runConformanceCase, type CaseResult } from '../../sim-core/selftest/selftest';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
-import { num, pct, table } from '../format-table';
+import { count, num, pct, table } from '../format-table';
 import type { Options } from '../main';
 
 const MEASURE_TEXT: Record<string, string> = {
@@ -21,7 +21,7 @@ export function selftestCommand(opts: Options): number {
     const r = runConformanceCase(c, { clock: () => performance.now() });
     results.push(r);
     if (!opts.json) {
-      console.log(`\n${r.pass ? 'PASS' : 'FAIL'}  ${r.title}  (${num(r.run.observations, 6)} requests, ${num(r.run.wall_ms / 1000)} s)`);
+      console.log(`\n${r.pass ? 'PASS' : 'FAIL'}  ${r.title}  (${count(r.run.observations)} requests, ${num(r.run.wall_ms / 1000)} s)`);
       console.log(
         table(
           ['measure', 'exact', 'simulated', '95 % interval', 'error', 'allowed', 'verdict'],

@@ -1,0 +1,34 @@
+// Runs a validated web-stack scenario and returns its WebStackResult. Load overrides (closed users / open rate)
+// and the duration cap (seconds of simulated time, default the scenario's run.duration_s = 120) come from the
+// caller; precision stopping, the event cap and cancellation from the run driver. Same seed ⇒ same result.
+
+import { drive, type ProgressListener } from '../model/run-driver';
+import { assembleResult } from './runtime/results';
+import { effectiveLoad } from './runtime/load';
+import { WebStackModel } from './runtime/web-stack-model';
+import type { WebStackScenario } from './schema';
+import type { WebStackResult } from './web-stack-result';
+
+export { effectiveLoad } from './runtime/load';
+
+export interface RunWebStackOptions {
+  seed?: number;
+  users?: number;
+  rate_per_s?: number;
+  duration_s?: number;
+  onProgress?: ProgressListener;
+  /** Wall clock in ms; injected because sim-core has no timer of its own. */
+  clock?: () => number;
+}
+
+export function runWebStack(s: WebStackScenario, opts: RunWebStackOptions = {}): WebStackResult {
+  // The wall clock only feeds wall_ms; nothing simulated depends on it.
+  const clock = opts.clock ?? Date.now;
+  const started = clock();
+  const seed = opts.seed ?? s.run.seed;
+  const load = effectiveLoad(s, { users: opts.users, rate_per_s: opts.rate_per_s });
+  const model = new WebStackModel(s, load, seed);
+  const control = { ...s.run, duration_s: opts.duration_s ?? s.run.duration_s };
+  const stop = drive(model, control, opts.onProgress);
+  return assembleResult(model, stop, seed, clock() - started);
+}
