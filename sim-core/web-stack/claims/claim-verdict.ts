@@ -17,8 +17,8 @@ export interface ClaimVerdict {
 }
 
 export function describeRange(c: Pick<Claim, 'min' | 'max'>, unit = '', scale = 1): string {
-  const f = (x: number) => `${(x * scale).toLocaleString('en-US', { maximumFractionDigits: 2 })}${unit}`;
-  if (c.min !== undefined && c.max !== undefined) return c.min === c.max ? f(c.min) : `${f(c.min)}–${f(c.max)}`;
-  if (c.min !== undefined) return `≥ ${f(c.min)}`;
-  return `≤ ${f(c.max!)}`;
+  const n = (x: number) => (x * scale).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (c.min !== undefined && c.max !== undefined) return c.min === c.max ? `${n(c.min)}${unit}` : `${n(c.min)}–${n(c.max)}${unit}`;
+  if (c.min !== undefined) return `≥ ${n(c.min)}${unit}`;
+  return `≤ ${n(c.max!)}${unit}`;
 }
