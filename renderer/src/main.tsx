@@ -1,7 +1,7 @@
-import { createRoot } from 'react-dom/client';
+// Renderer entry: styles, the store-backed App, mounted once.
 
-function App() {
-  return <h1>capsim</h1>;
-}
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
 
 createRoot(document.getElementById('root')!).render(<App />);

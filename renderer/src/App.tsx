@@ -1,0 +1,33 @@
+// The application frame: title bar, message banner, the current view, the file error state and the help.
+
+import { useEffect } from 'react';
+import { useAppStore } from './store/index';
+import { TopBar } from './components/TopBar';
+import { Banner } from './components/Banner';
+import { Gallery } from './components/Gallery';
+import { Workspace } from './components/Workspace';
+import { ComparePanel } from './components/ComparePanel';
+import { ClaimsTable } from './components/ClaimsTable';
+import { HelpOverlay } from './components/HelpOverlay';
+import { FileErrorState } from './components/FileErrorState';
+import { useShortcuts } from './components/use-shortcuts';
+
+export function App() {
+  const view = useAppStore((s) => s.view);
+  const theme = useAppStore((s) => s.theme);
+  const fileError = useAppStore((s) => s.fileError !== null);
+  useShortcuts();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div className="app">
+      <TopBar />
+      <Banner />
+      <div className="view" data-view={view}>
+        {fileError ? <FileErrorState /> : view === 'gallery' ? <Gallery /> : view === 'editor' ? <Workspace /> : view === 'compare' ? <ComparePanel /> : <ClaimsTable />}
+      </div>
+      <HelpOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// A bar chart over named categories (errors by cause, cost by item, one bar group per compared scenario),
+// Tremor-style: data rows, an index key, series keys, a value formatter; optional reference line.
+
+import { memo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { axis, grid, palette } from './chart-colors';
+import { ChartTooltip } from './ChartTooltip';
+
+interface Props {
+  data: Record<string, string | number | undefined>[];
+  index: string;
+  categories: { key: string; name: string; color?: string }[];
+  valueFormatter: (v: number) => string;
+  axisFormatter?: (v: number) => string;
+  stacked?: boolean;
+  reference?: { y: number; label: string };
+}
+
+export const CategoryBarChart = memo(function CategoryBarChart({ data, index, categories, valueFormatter, axisFormatter, stacked, reference }: Props) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+        <CartesianGrid {...grid} vertical={false} />
+        <XAxis dataKey={index} tick={{ ...axis, fontSize: 10 }} stroke="var(--muted)" interval={0} />
+        <YAxis tick={axis} stroke="var(--muted)" tickFormatter={axisFormatter ?? valueFormatter} width={70} />
+        <Tooltip cursor={{ fill: 'var(--hover)' }} content={(p) => <ChartTooltip {...(p as object)} valueFormatter={valueFormatter} />} />
+        {categories.length > 1 && <Legend verticalAlign="top" height={22} wrapperStyle={{ fontSize: 11 }} />}
+        {reference && <ReferenceLine y={reference.y} stroke="var(--danger)" strokeDasharray="6 3" label={{ value: reference.label, fill: 'var(--danger)', fontSize: 11, position: 'insideTopRight' }} />}
+        {categories.map((c, i) => (
+          <Bar key={c.key} dataKey={c.key} name={c.name} fill={c.color ?? palette[i % palette.length]} stackId={stacked ? 'a' : undefined} isAnimationActive={false} maxBarSize={48} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+});

@@ -1,0 +1,205 @@
+// What the UI asks of the simulation: each function sends one request through the shared SimClient and writes
+// progress and results into the store (zustand's "no store actions" practice), so components only read state.
+
+import { useAppStore } from '../store/index';
+import type { Scenario } from '../../../sim-core/model/parse-scenario';
+import { SimClient, SimRequestError } from './sim-client';
+import type { LoadOverride, UiProgress } from './requests';
+import type { JobKind } from '../store/run-slice';
+import { ownLoad, loadOverride, type LoadKind } from '../scenarios/scenario-facts';
+import { library } from '../scenarios/library';
+import { previewNow } from './preview-engine';
+
+const set = useAppStore.setState;
+const get = useAppStore.getState;
+
+export const client = new SimClient({
+  onFailure: (message) => set({ banner: { tone: 'error', message }, job: null }),
+});
+
+/** Test hook. */
+(globalThis as { __capsim?: unknown }).__capsim = { client, store: useAppStore };
+
+let stoppedByUser = false;
+
+function begin(kind: JobKind, label: string): void {
+  set({ job: { kind, label, startedAt: performance.now(), progress: null } });
+}
+
+function onProgress(p: UiProgress): void {
+  const job = get().job;
+  if (job) set({ job: { ...job, progress: p } });
+}
+
+function fail(e: unknown): void {
+  const err = e instanceof SimRequestError ? e.error : { code: 'internal' as const, message: String(e) };
+  if (err.code === 'cancelled') {
+    set({ job: null, banner: stoppedByUser ? { tone: 'info', message: 'Simulation stopped. Results already finished (sweep points) are kept; the run in progress was discarded.' } : get().banner });
+    stoppedByUser = false;
+    return;
+  }
+  if (err.code === 'crashed') {
+    set({ job: null, banner: { tone: 'error', message: err.message } });
+    return;
+  }
+  set({ job: null, banner: { tone: 'error', message: err.message.split('\n')[0] } });
+}
+
+/** Stop the running simulation (the worker is replaced). */
+export function stopSimulation(): void {
+  if (!client.busy) return;
+  stoppedByUser = true;
+  client.stop();
+}
+
+function currentLoad(s: Scenario): LoadOverride {
+  const own = ownLoad(s);
+  const value = get().load ?? own.value;
+  return loadOverride(own.kind, value);
+}
+
+/** Run the draft at the chosen load. */
+export async function runDraft(kind: JobKind = 'run'): Promise<void> {
+  const { scenario, revision } = get();
+  if (!scenario) return;
+  if (client.busy) client.stop();
+  const load = currentLoad(scenario);
+  begin(kind, kind === 'refine' ? 'Refining the preview by simulation' : 'Simulating');
+  set({ banner: null });
+  try {
+    const result = await client.request('run', { scenario, ...load }, onProgress).result;
+    set({ result, resultRevision: revision, job: null });
+    refreshCost(scenario, revision);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function refreshCost(scenario: Scenario, revision = get().revision): Promise<void> {
+  try {
+    const result = get().resultRevision === revision ? get().result ?? undefined : undefined;
+    const cost = await client.request('cost', { scenario, result }).result;
+    if (get().revision === revision) set({ cost });
+  } catch {
+    /* cost stays unknown */
+  }
+}
+
+export async function refreshLint(scenario: Scenario): Promise<void> {
+  try {
+    const lint = await client.request('lint', { scenario }).result;
+    if (get().scenario === scenario) set({ lint });
+  } catch {
+    /* lint is advisory */
+  }
+}
+
+/** Loads for a sweep: from a few users to past the analytic saturation point (or 3× the own load). */
+export function sweepLoads(s: Scenario, points = 8): { kind: LoadKind; values: number[] } {
+  const own = ownLoad(s);
+  const p = previewNow(s, loadOverride(own.kind, own.value));
+  const sat = own.kind === 'users' ? p?.saturation_users : p?.max_throughput_rps;
+  const top = Math.max(own.value * 1.5, sat && Number.isFinite(sat) ? sat * 1.4 : own.value * 3, own.kind === 'users' ? 10 : 1);
+  const values = Array.from({ length: points }, (_, i) => (top * (i + 1)) / points).map((v) => (own.kind === 'users' ? Math.max(1, Math.round(v)) : Number(v.toPrecision(3))));
+  return { kind: own.kind, values: [...new Set(values)] };
+}
+
+export async function runSweep(): Promise<void> {
+  const { scenario, revision } = get();
+  if (!scenario) return;
+  if (client.busy) client.stop();
+  const { kind, values } = sweepLoads(scenario);
+  begin('sweep', `Sweeping ${values.length} loads`);
+  set({ sweep: [], sweepRevision: revision, sweepSize: values.length, banner: null });
+  const loads = values.map((v) => loadOverride(kind, v));
+  try {
+    await client.request('sweep', { scenario, loads }, (p) => {
+      onProgress(p);
+      const point = p.point;
+      if (point && get().sweepRevision === revision) set({ sweep: [...get().sweep, point] });
+    }).result;
+    set({ job: null });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function judgeClaims(): Promise<void> {
+  const { scenario, revision } = get();
+  if (!scenario || scenario.kind !== 'web-stack') return;
+  if (client.busy) client.stop();
+  begin('claims', `Judging ${scenario.claims.length} claims by simulation`);
+  set({ banner: null });
+  try {
+    const verdicts = await client.request('claims', { scenario }, onProgress).result;
+    set({ verdicts, verdictsRevision: revision, job: null });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Gallery headlines (cost, analytic max users) for every bundled scenario, queued behind nothing else. */
+export async function loadHeadlines(): Promise<void> {
+  for (const e of library) {
+    if (!e.scenario || get().headlines[e.id]) continue;
+    try {
+      const h = await client.request('headline', { scenario: e.scenario }).result;
+      set({ headlines: { ...get().headlines, [e.id]: h } });
+    } catch {
+      /* a worker restart drops headlines; they are re-requested on the next gallery visit */
+      return;
+    }
+  }
+}
+
+export async function refineCapacity(id: string): Promise<void> {
+  const e = library.find((x) => x.id === id);
+  if (!e?.scenario) return;
+  if (client.busy) client.stop();
+  begin('capacity', `Searching the most users within the SLO for ${e.name}`);
+  try {
+    const h = await client.request('capacity', { scenario: e.scenario }, onProgress).result;
+    set({ headlines: { ...get().headlines, [id]: h }, job: null });
+  } catch (e2) {
+    fail(e2);
+  }
+}
+
+/** Run every pinned scenario at the same users (or its own rate for open workloads). */
+export async function runCompare(): Promise<void> {
+  const { compareIds, compareUsers } = get();
+  if (client.busy) client.stop();
+  begin('compare', `Comparing ${compareIds.length} scenarios at ${compareUsers.toLocaleString('en-US')} users`);
+  const results: Record<string, { result?: import('./requests').AnyRunResult; preview?: import('./requests').PreviewResult | null; cost?: import('../../../sim-core/cost/cost-breakdown').CostBreakdown | null; error?: string }> = {};
+  for (const id of compareIds) {
+    const e = library.find((x) => x.id === id);
+    if (e?.scenario) results[id] = { preview: previewNow(e.scenario, compareLoadFor(e.scenario, compareUsers)) };
+  }
+  set({ compareResults: { ...results }, banner: null });
+  try {
+    for (const [i, id] of compareIds.entries()) {
+      const e = library.find((x) => x.id === id);
+      if (!e?.scenario) continue;
+      const load = compareLoadFor(e.scenario, compareUsers);
+      try {
+        const result = await client.request('run', { scenario: e.scenario, ...load, duration_s: 30 }, (p) =>
+          onProgress({ ...p, share: (i + p.share) / compareIds.length, label: e.name }),
+        ).result;
+        const cost = await client.request('cost', { scenario: e.scenario, result }).result.catch(() => null);
+        results[id] = { ...results[id], result, cost };
+      } catch (err) {
+        if (err instanceof SimRequestError && err.error.code !== 'invalid_scenario' && err.error.code !== 'internal') throw err;
+        results[id] = { ...results[id], error: err instanceof Error ? err.message.split('\n')[0] : String(err) };
+      }
+      set({ compareResults: { ...results } });
+    }
+    set({ job: null });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export function compareLoadFor(s: Scenario, users: number): LoadOverride {
+  const own = ownLoad(s);
+  return own.kind === 'users' ? { users } : { rate_per_s: own.value };
+}
