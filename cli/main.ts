@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { benchCommand } from './commands/bench';
 import { claimsCommand } from './commands/claims';
 import { costCommand } from './commands/cost';
+import { exportCommand } from './commands/export';
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
@@ -19,6 +20,7 @@ usage:
   capsim sweep <scenario> --users 100,1000,10000 | --rps 50,100 [--json]   one row per load, on all cores
   capsim claims <scenario> [--json]         the document's claims beside the simulated values, with verdicts
   capsim validate <scenario>
+  capsim export <scenario> --out DIR [--target bare|compose|k8s]   deployment configs sized as simulated
   capsim cost <scenario> [--json]           monthly cost from the pricing catalogs in scenarios/pricing/
   capsim lint <scenario> [--json]           cross-tier checks before simulating (connections, RAM, caps)
   capsim selftest [--json]
@@ -50,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
         customers: { type: 'string' },
         users: { type: 'string' },
         part: { type: 'string' },
+        out: { type: 'string' },
+        target: { type: 'string' },
         rps: { type: 'string' },
       },
     });
@@ -69,12 +73,14 @@ export async function main(argv: string[]): Promise<number> {
         return benchCommand(opts);
       case 'cost':
         return costCommand(requireScenario(positionals, 'cost'), { json: opts.json === true });
+      case 'export':
+        return exportCommand(requireScenario(positionals, 'export'), { out: opts.out as string | undefined, target: opts.target as string | undefined });
       case 'lint':
         return lintCommand(requireScenario(positionals, 'lint'), { json: opts.json === true });
       case 'schema':
         return schemaCommand(positionals[0]);
       default:
-        throw new CliError(`unknown command "${command}": expected one of run, sweep, claims, validate, lint, cost, selftest, bench, schema (capsim help)`);
+        throw new CliError(`unknown command "${command}": expected one of run, sweep, claims, validate, lint, cost, export, selftest, bench, schema (capsim help)`);
     }
   } catch (e) {
     if (e instanceof CliError) {

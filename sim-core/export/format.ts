@@ -36,7 +36,8 @@ export function mem(mb: number): string {
 
 /** MB as a human reads it in a comment ("1.5 GB", "640 MB"). */
 export function memText(mb: number): string {
-  return mb >= 1024 ? `${num(Math.round((mb / 1024) * 100) / 100)} GB` : `${num(Math.round(mb * 10) / 10)} MB`;
+  if (mb >= 1024) return `${num(Math.round((mb / 1024) * 100) / 100)} GB`;
+  return mb >= 1 ? `${num(Math.round(mb * 10) / 10)} MB` : `${num(Math.round(mb * 1024))} kB`;
 }
 
 /** `text` padded to a column, then the comment (formula and source). */
