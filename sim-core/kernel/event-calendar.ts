@@ -54,7 +54,8 @@ export class EventCalendar {
   /** Remove a pending event. Returns false if the slot holds no pending event. */
   cancel(slot: number): boolean {
     const i = this.pos[slot];
-    if (i < 0) return false;
+    // pos[slot] is undefined for a slot outside the arrays (e.g. a −1 "no slot" sentinel): not pending.
+    if (!(i >= 0)) return false;
     this.pos[slot] = -1;
     this.free[this.freeTop++] = slot;
     const last = --this.size;

@@ -47,6 +47,7 @@ export class Simulator {
    * On 'horizon' the clock is advanced to `until`.
    */
   run(until: number, eventCap = Infinity): StopReason {
+    if (until < this.now) throw new Error(`cannot run until ${until}: the clock is already at ${this.now}`);
     const cal = this.calendar;
     const handlers = this.handlers;
     this.stopFlag = false;
