@@ -2,13 +2,16 @@
 
 import { parseArgs } from 'node:util';
 import { benchCommand } from './commands/bench';
+import { capacityCommand } from './commands/capacity';
 import { claimsCommand } from './commands/claims';
 import { costCommand } from './commands/cost';
 import { exportCommand } from './commands/export';
 import { lintCommand } from './commands/lint';
+import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { schemaCommand } from './commands/schema';
 import { selftestCommand } from './commands/selftest';
+import { sizeCommand } from './commands/size';
 import { sweepCommand } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './exit-codes';
@@ -18,9 +21,12 @@ const USAGE = `capsim — capacity simulator for web stacks
 usage:
   capsim run <scenario> [--users N | --rps R] [--duration S] [--seed K] [--json] [--max-events N] [--precision F]
   capsim sweep <scenario> --users 100,1000,10000 | --rps 50,100 [--json]   one row per load, on all cores
+  capsim capacity <scenario> --slo-p95 MS [--max-error-rate F] [--rps] [--json]   most users (or req/s) within the SLO
+  capsim size --users N | --daily-users D --slo-p95 MS --provider P [--like scenario] [--headroom F] [--out rec.yaml] [--json]
   capsim claims <scenario> [--json]         the document's claims beside the simulated values, with verdicts
   capsim validate <scenario>
   capsim export <scenario> --out DIR [--target bare|compose|k8s]   deployment configs sized as simulated
+  capsim report <scenario> --out report.pdf|report.html|report.md [--users N]   the sizing report
   capsim cost <scenario> [--json]           monthly cost from the pricing catalogs in scenarios/pricing/
   capsim lint <scenario> [--json]           cross-tier checks before simulating (connections, RAM, caps)
   capsim selftest [--json]
@@ -39,8 +45,10 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return EXIT_OK;
     }
+    // `capacity --rps` is a flag (search the rate instead of users); elsewhere --rps takes a value.
+    const args = command === 'capacity' ? rest.map((a, i) => (a === '--rps' && (i + 1 >= rest.length || rest[i + 1].startsWith('--')) ? '--rps=true' : a)) : rest;
     const { values, positionals } = parseArgs({
-      args: rest,
+      args,
       allowPositionals: true,
       strict: true,
       options: {
@@ -54,6 +62,12 @@ export async function main(argv: string[]): Promise<number> {
         part: { type: 'string' },
         out: { type: 'string' },
         target: { type: 'string' },
+        'slo-p95': { type: 'string' },
+        'max-error-rate': { type: 'string' },
+        'daily-users': { type: 'string' },
+        provider: { type: 'string' },
+        like: { type: 'string' },
+        headroom: { type: 'string' },
         rps: { type: 'string' },
       },
     });
@@ -63,6 +77,11 @@ export async function main(argv: string[]): Promise<number> {
         return runCommand(requireScenario(positionals, 'run'), opts);
       case 'sweep':
         return await sweepCommand(requireScenario(positionals, 'sweep'), opts);
+      case 'capacity':
+        return capacityCommand(requireScenario(positionals, 'capacity'), opts);
+      case 'size':
+        if (positionals.length) throw new CliError(`size: takes no scenario file (use --like <scenario>), got ${positionals.join(' ')}`);
+        return sizeCommand(opts);
       case 'claims':
         return claimsCommand(requireScenario(positionals, 'claims'), opts);
       case 'validate':
@@ -75,12 +94,14 @@ export async function main(argv: string[]): Promise<number> {
         return costCommand(requireScenario(positionals, 'cost'), { json: opts.json === true });
       case 'export':
         return exportCommand(requireScenario(positionals, 'export'), { out: opts.out as string | undefined, target: opts.target as string | undefined });
+      case 'report':
+        return await reportCommand(requireScenario(positionals, 'report'), opts);
       case 'lint':
         return lintCommand(requireScenario(positionals, 'lint'), { json: opts.json === true });
       case 'schema':
         return schemaCommand(positionals[0]);
       default:
-        throw new CliError(`unknown command "${command}": expected one of run, sweep, claims, validate, lint, cost, export, selftest, bench, schema (capsim help)`);
+        throw new CliError(`unknown command "${command}": expected one of run, sweep, capacity, size, claims, validate, lint, cost, export, report, selftest, bench, schema (capsim help)`);
     }
   } catch (e) {
     if (e instanceof CliError) {

@@ -83,7 +83,8 @@ const webStack: { file: string; folder: string; scenario: WebStackScenario }[] =
 for (const file of files) {
   try {
     const s = load(file);
-    if (s.kind === 'web-stack') webStack.push({ file: rel(file), folder: rel(file).split('/')[0], scenario: s });
+    // scenarios/reference/ holds workload profiles for `capsim size`, not tiers of a source document.
+    if (s.kind === 'web-stack' && !rel(file).startsWith('reference/')) webStack.push({ file: rel(file), folder: rel(file).split('/')[0], scenario: s });
   } catch {
     // reported by the validation test above
   }
