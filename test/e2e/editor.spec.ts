@@ -22,6 +22,9 @@ test('edit a setting and see the simulated result change', async ({ page }) => {
   // A word where a number belongs: the message sits at the field, and undo brings the number back.
   await workers.fill('eight');
   await expect(page.locator('.field-invalid .field-error').first()).toContainText('expected a whole number');
+  // The load slider stays in place (disabled) while the scenario is invalid.
+  await expect(page.getByTestId('load-slider')).toBeVisible();
+  await expect(page.getByTestId('load-slider')).toBeDisabled();
   await shot(page, 'editor-field-error');
   await page.locator('body').click({ position: { x: 1200, y: 20 } });
   await page.keyboard.press('Control+z');

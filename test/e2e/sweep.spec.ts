@@ -10,8 +10,12 @@ test('run a sweep, see points stream in, stop it', async ({ page }) => {
   await expect(page.getByTestId('stop')).toBeVisible();
   await expect(page.getByTestId('chart-latency')).toContainText(/[1-9] of \d+ simulated loads/, { timeout: 40_000 });
   await shot(page, 'sweep-streaming');
+  const before = await page.getByTestId('tiles').boundingBox();
   await page.getByTestId('stop').click();
   await expect(page.getByTestId('banner')).toContainText('stopped');
+  // The banner floats: nothing below the title bar moved when it appeared.
+  expect(await page.getByTestId('tiles').boundingBox()).toEqual(before);
+  await shot(page, 'sweep-stopped-banner');
   await expect(page.getByTestId('stop')).toBeHidden();
   await expect(page.getByTestId('run')).toBeEnabled();
   await page.getByTestId('chart-latency').scrollIntoViewIfNeeded();

@@ -6,30 +6,40 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContaine
 import { axis, grid, palette } from './chart-colors';
 import { ChartTooltip } from './ChartTooltip';
 
-interface Props {
-  data: Record<string, string | number | undefined>[];
-  index: string;
-  categories: { key: string; name: string; color?: string }[];
+/** Keys of a row whose values are numbers (the bars) or strings (the category axis); any string for a row that is
+ *  a dictionary (errors by cause: one key per cause seen). */
+type KeysOf<T, V> = string extends keyof T ? string : { [K in keyof T]-?: T[K] extends V | undefined ? K : never }[keyof T] & string;
+
+interface Props<T extends object> {
+  data: readonly T[];
+  index: KeysOf<T, string>;
+  categories: { key: KeysOf<T, number>; name: string; color?: string }[];
   valueFormatter: (v: number) => string;
   axisFormatter?: (v: number) => string;
   stacked?: boolean;
   reference?: { y: number; label: string };
 }
 
-export const CategoryBarChart = memo(function CategoryBarChart({ data, index, categories, valueFormatter, axisFormatter, stacked, reference }: Props) {
+function CategoryBarChartImpl<T extends object>({ data, index, categories, valueFormatter, axisFormatter, stacked, reference }: Props<T>) {
+  // Keys are checked against T above; recharts gets the rows as plain data.
+  const rows: unknown[] = [...data];
+  const indexKey: string = index;
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
         <CartesianGrid {...grid} vertical={false} />
-        <XAxis dataKey={index} tick={{ ...axis, fontSize: 10 }} stroke="var(--muted)" interval={0} />
+        <XAxis dataKey={indexKey} tick={{ ...axis, fontSize: 10 }} stroke="var(--muted)" interval={0} />
         <YAxis tick={axis} stroke="var(--muted)" tickFormatter={axisFormatter ?? valueFormatter} width={70} />
         <Tooltip cursor={{ fill: 'var(--hover)' }} content={(p) => <ChartTooltip {...(p as object)} valueFormatter={valueFormatter} />} />
         {categories.length > 1 && <Legend verticalAlign="top" height={22} wrapperStyle={{ fontSize: 11 }} />}
         {reference && <ReferenceLine y={reference.y} stroke="var(--danger)" strokeDasharray="6 3" label={{ value: reference.label, fill: 'var(--danger)', fontSize: 11, position: 'insideTopRight' }} />}
         {categories.map((c, i) => (
-          <Bar key={c.key} dataKey={c.key} name={c.name} fill={c.color ?? palette[i % palette.length]} stackId={stacked ? 'a' : undefined} isAnimationActive={false} maxBarSize={48} />
+          <Bar key={c.key} dataKey={String(c.key)} name={c.name} fill={c.color ?? palette[i % palette.length]} stackId={stacked ? 'a' : undefined} isAnimationActive={false} maxBarSize={48} />
         ))}
       </BarChart>
     </ResponsiveContainer>
   );
-});
+}
+
+/** memo() drops type parameters; this keeps the row type checked at every call site. */
+export const CategoryBarChart: typeof CategoryBarChartImpl = memo(CategoryBarChartImpl) as typeof CategoryBarChartImpl;

@@ -13,11 +13,12 @@ import { series } from '../charts/chart-colors';
 import { int, ms, pct, rps, usdMonth, compact } from '../charts/format';
 import { RunStatus } from './RunStatus';
 import { EmptyState } from './EmptyState';
+import { explainIdentical, type ExplainInput } from './compare-explain';
 
 export function ComparePanel() {
   const { ids, users, results, job } = useAppStore(useShallow((s) => ({ ids: s.compareIds, users: s.compareUsers, results: s.compareResults, job: s.job })));
   const { toggleCompare, setCompareUsers } = useAppStore.getState();
-  const entries = ids.map((id) => library.find((e) => e.id === id)!).filter(Boolean);
+  const entries = useMemo(() => ids.map((id) => library.find((e) => e.id === id)).filter((e) => e !== undefined), [ids]);
   const rows = useMemo(
     () =>
       entries.map((e) => {
@@ -44,9 +45,18 @@ export function ComparePanel() {
     [entries, results],
   );
   const causes = [...new Set(rows.flatMap((r) => Object.keys(r.causes)))];
-  const errData = rows.map((r) => ({ name: r.name, ...r.causes }));
+  // One row per scenario: its name and a count per error cause (the keys vary with the causes seen).
+  const errData = rows.map((r) => Object.assign({ name: r.name }, r.causes));
   const slo = rows.find((r) => r.slo)?.slo;
   const any = Object.keys(results).length > 0;
+  const identical = useMemo(() => {
+    const items: ExplainInput[] = [];
+    for (const e of entries) {
+      const r = results[e.id];
+      if (e.scenario?.kind === 'web-stack' && r?.result && isWebStackResult(r.result)) items.push({ name: e.tier, scenario: e.scenario, result: r.result, cost: r.cost?.total_usd_per_month });
+    }
+    return explainIdentical(items);
+  }, [entries, results]);
 
   return (
     <div className="compare">
@@ -117,6 +127,11 @@ export function ComparePanel() {
               </tbody>
             </table>
           </div>
+          {identical.map((n) => (
+            <p key={n.names.join('|')} className="compare-note" role="note" data-testid="compare-identical">
+              <strong>Same results — why:</strong> {n.text}
+            </p>
+          ))}
           <div className="charts-grid">
             <ChartCard testId="compare-latency" title="Latency percentiles" subtitle={`ms at ${int(users)} users`}>
               <CategoryBarChart

@@ -5,14 +5,16 @@ import { useAppStore } from '../store/index';
 
 export const SHORTCUTS: [string, string][] = [
   ['?', 'Show this help'],
-  ['Alt+1 … Alt+4', 'Gallery, Scenario, Compare, Claims'],
+  ['Alt+1 … Alt+5', 'Gallery, Scenario, Compare, Claims, Size a deployment'],
   ['Ctrl+O', 'Open a scenario file'],
   ['Ctrl+S', 'Save the scenario (download)'],
   ['Ctrl+Z', 'Undo an edit'],
   ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
   ['Ctrl+Enter', 'Run the simulation at the chosen load'],
   ['Ctrl+Shift+Enter', 'Sweep loads (latency against load)'],
-  ['Esc', 'Stop the simulation / close this help'],
+  ['Ctrl+E', 'Export deployment files (nginx, app server, database, Compose, Kubernetes)'],
+  ['Ctrl+P', 'Sizing report (HTML, print to PDF)'],
+  ['Esc', 'Stop the simulation / close this help or a dialog'],
   ['Ctrl+Shift+L', 'Light or dark theme'],
   ['← → on a slider', 'Move between tiers or loads (Page Up/Down for bigger steps)'],
   ['Tab / Shift+Tab', 'Move between every control'],

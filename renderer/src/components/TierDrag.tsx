@@ -8,7 +8,7 @@ import { useAppStore } from '../store/index';
 import { tiersOf } from '../scenarios/library';
 import { blendAt, blendedFigures, prepareBlend, type TierBlend } from '../scenarios/interpolate';
 import { loadLabel, loadOverride, ownLoad } from '../scenarios/scenario-facts';
-import { previewNow, previewAvailable } from '../sim-client/preview-engine';
+import { previewNow } from '../sim-client/preview-engine';
 import { runDraft } from '../sim-client/jobs';
 import type { Scenario } from '../../../sim-core/model/parse-scenario';
 
@@ -53,14 +53,20 @@ export function TierDrag() {
   const pending = useRef<{ pos: number; load: number | null } | null>(null);
 
   const shown = live ?? scenario;
-  const own = shown ? ownLoad(shown) : null;
+  // While the draft is invalid the load slider stays where it was (disabled), so the layout does not jump and the
+  // chosen load is kept for when the scenario is valid again.
+  const lastValid = useRef<Scenario | null>(null);
+  if (shown) lastValid.current = shown;
+  const loadSource = shown ?? lastValid.current;
+  const own = loadSource ? ownLoad(loadSource) : null;
+  const invalid = !shown;
   // The load range spans every tier's own load, from 1/20 of the smallest to 3× the largest.
   const range = useMemo(() => {
-    const loads = (tiers.length ? tiers.map((t) => ownLoad(t.scenario!).value) : scenario ? [ownLoad(scenario).value] : [1]).filter((x) => x > 0);
+    const loads = (tiers.length ? tiers.map((t) => ownLoad(t.scenario!).value) : loadSource ? [ownLoad(loadSource).value] : [1]).filter((x) => x > 0);
     const lo = Math.max(1, Math.min(...loads) / 20);
     const hi = Math.max(lo * 10, Math.max(...loads) * 3);
     return { lo, hi };
-  }, [tiers, scenario]);
+  }, [tiers, loadSource]);
   const loadValue = load ?? own?.value ?? 1;
   const toStep = (v: number) => Math.round((Math.log(v / range.lo) / Math.log(range.hi / range.lo)) * LOAD_STEPS);
   const fromStep = (st: number) => range.lo * (range.hi / range.lo) ** (st / LOAD_STEPS);
@@ -184,7 +190,7 @@ export function TierDrag() {
             <label htmlFor="load-slider">Load</label>
             <span className="slider-value" data-testid="load-value">
               {loadLabel(own.kind, loadValue)}
-              {load === null && <span className="muted"> (the scenario's own)</span>}
+              {invalid ? <span className="muted"> (fix the scenario to change it)</span> : load === null && <span className="muted"> (the scenario's own)</span>}
             </span>
           </div>
           <input
@@ -194,6 +200,8 @@ export function TierDrag() {
             min={0}
             max={LOAD_STEPS}
             step={1}
+            disabled={invalid}
+            title={invalid ? 'The scenario has problems: fix them to change the load' : undefined}
             value={Math.min(LOAD_STEPS, Math.max(0, toStep(loadValue)))}
             aria-valuetext={loadLabel(own.kind, loadValue)}
             onInput={(e) => {
@@ -212,7 +220,6 @@ export function TierDrag() {
           </div>
         </div>
       )}
-      {!previewAvailable && <p className="muted small">The analytic preview is not in this build; numbers update when the simulation finishes.</p>}
     </section>
   );
 }

@@ -11,6 +11,7 @@ const TABS: { id: View; label: string; key: string }[] = [
   { id: 'editor', label: 'Scenario', key: '2' },
   { id: 'compare', label: 'Compare', key: '3' },
   { id: 'claims', label: 'Claims', key: '4' },
+  { id: 'sizing', label: 'Size', key: '5' },
 ];
 
 export function openFilePicker(): void {

@@ -20,7 +20,8 @@ export function Workspace() {
   const { draft, scenario, load, dragging, fileName, dirty, canUndo, canRedo, job } = useAppStore(
     useShallow((s) => ({ draft: s.draft, scenario: s.scenario, load: s.load, dragging: s.dragging, fileName: s.fileName, dirty: s.dirty, canUndo: s.past.length > 0, canRedo: s.future.length > 0, job: s.job })),
   );
-  const { undo, redo } = useAppStore.getState();
+  const { undo, redo, openDialog } = useAppStore.getState();
+  const isWeb = scenario?.kind === 'web-stack';
 
   useEffect(() => {
     if (dragging || !scenario) return;
@@ -69,6 +70,13 @@ export function Workspace() {
           </button>
           <button type="button" className="btn" onClick={() => void runSweep()} disabled={!scenario || !!job} data-testid="sweep">
             Sweep loads <kbd>Ctrl+Shift+Enter</kbd>
+          </button>
+          <span className="action-gap" />
+          <button type="button" className="btn" onClick={() => openDialog('export')} disabled={!isWeb} title="Deployment files for this scenario (Ctrl+E)" data-testid="open-export">
+            Export… <kbd>Ctrl+E</kbd>
+          </button>
+          <button type="button" className="btn" onClick={() => openDialog('report')} disabled={!isWeb} title="Sizing report: HTML, print to PDF (Ctrl+P)" data-testid="open-report">
+            Report… <kbd>Ctrl+P</kbd>
           </button>
         </div>
         <RunStatus />

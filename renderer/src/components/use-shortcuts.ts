@@ -6,7 +6,7 @@ import { runDraft, runSweep, stopSimulation } from '../sim-client/jobs';
 import { openFilePicker, saveDraft } from './TopBar';
 import type { View } from '../store/ui-slice';
 
-const VIEWS: View[] = ['gallery', 'editor', 'compare', 'claims'];
+const VIEWS: View[] = ['gallery', 'editor', 'compare', 'claims', 'sizing'];
 
 export function useShortcuts(): void {
   useEffect(() => {
@@ -16,6 +16,14 @@ export function useShortcuts(): void {
       const typing = target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
+      // An open dialog handles its own keys (Escape closes it); Ctrl+E / Ctrl+P switch between the two.
+      if (st.dialog) {
+        if (mod && !e.shiftKey && (k === 'e' || k === 'p')) {
+          e.preventDefault();
+          st.openDialog(k === 'e' ? 'export' : 'report');
+        }
+        return;
+      }
       if (e.key === 'Escape') {
         if (st.helpOpen) st.setHelp(false);
         else if (st.job) stopSimulation();
@@ -33,13 +41,16 @@ export function useShortcuts(): void {
       } else if (mod && k === 's') {
         e.preventDefault();
         saveDraft();
+      } else if (mod && !e.shiftKey && (k === 'e' || k === 'p')) {
+        e.preventDefault();
+        if (st.scenario?.kind === 'web-stack') st.openDialog(k === 'e' ? 'export' : 'report');
       } else if (mod && e.key === 'Enter') {
         e.preventDefault();
         if (!st.job) void (e.shiftKey ? runSweep() : runDraft());
       } else if (mod && e.shiftKey && k === 'l') {
         e.preventDefault();
         st.toggleTheme();
-      } else if (e.altKey && /^[1-4]$/.test(e.key)) {
+      } else if (e.altKey && /^[1-5]$/.test(e.key)) {
         e.preventDefault();
         st.setView(VIEWS[Number(e.key) - 1]);
       } else if (e.key === '?' && !typing) {

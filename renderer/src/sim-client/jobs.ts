@@ -4,9 +4,10 @@
 import { useAppStore } from '../store/index';
 import type { Scenario } from '../../../sim-core/model/parse-scenario';
 import { SimClient, SimRequestError } from './sim-client';
-import type { LoadOverride, UiProgress } from './requests';
+import type { ExportArgs, LoadOverride, SizeArgs, UiProgress } from './requests';
+import type { ExportResult } from '../../../sim-core/export/context';
 import type { JobKind } from '../store/run-slice';
-import { ownLoad, loadOverride, type LoadKind } from '../scenarios/scenario-facts';
+import { ownLoad, loadLabel, loadOverride, type LoadKind } from '../scenarios/scenario-facts';
 import { library } from '../scenarios/library';
 import { previewNow } from './preview-engine';
 
@@ -65,7 +66,8 @@ export async function runDraft(kind: JobKind = 'run'): Promise<void> {
   if (client.busy) client.stop();
   const load = currentLoad(scenario);
   begin(kind, kind === 'refine' ? 'Refining the preview by simulation' : 'Simulating');
-  set({ banner: null });
+  // A run closes the undo step being typed: the next edit of the same field undoes on its own.
+  set({ banner: null, lastEdit: null });
   try {
     const result = await client.request('run', { scenario, ...load }, onProgress).result;
     set({ result, resultRevision: revision, job: null });
@@ -202,4 +204,61 @@ export async function runCompare(): Promise<void> {
 export function compareLoadFor(s: Scenario, users: number): LoadOverride {
   const own = ownLoad(s);
   return own.kind === 'users' ? { users } : { rate_per_s: own.value };
+}
+
+/** Deployment files for the draft (quick: no simulation), with the fresh simulated numbers written into them. */
+export async function exportDraft(target: ExportArgs['target'], versions: ExportArgs['versions']): Promise<ExportResult> {
+  const s = get();
+  const scenario = s.scenario;
+  if (!scenario || scenario.kind !== 'web-stack') throw new Error('Only web-stack scenarios have deployment files to export.');
+  const fresh = s.result && s.resultRevision === s.revision && 'slo' in s.result ? s.result : null;
+  const simulated = fresh ? { p95_ms: fresh.latency_ms.p95, throughput_rps: fresh.throughput_rps, users: fresh.load.users } : undefined;
+  try {
+    return await client.request('export', { scenario, target, versions, simulated }).result;
+  } catch (e) {
+    throw new Error(e instanceof SimRequestError ? e.error.message.split('\n')[0] : String(e));
+  }
+}
+
+/** Simulate what the sizing report needs (target load, a sweep, the claims' loads) and render it to HTML. */
+export async function buildReportForDraft(duration_s: number): Promise<void> {
+  const { scenario, revision, fileName, load } = get();
+  if (!scenario || scenario.kind !== 'web-stack') return;
+  if (client.busy) client.stop();
+  const own = ownLoad(scenario);
+  const target = load !== null ? loadOverride(own.kind, load) : undefined;
+  const basis = load !== null ? `the load chosen in the app (${loadLabel(own.kind, load)})` : undefined;
+  begin('report', 'Building the sizing report');
+  set({ banner: null, report: null });
+  try {
+    const out = await client.request('report', { scenario, file: fileName || undefined, target, target_basis: basis, duration_s, generated_at: new Date().toISOString() }, onProgress).result;
+    set({ report: { ...out, revision, duration_s }, job: null });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** The pricing catalogs' providers, once (for the sizing form). */
+export async function loadProviders(): Promise<void> {
+  if (get().providers.length) return;
+  try {
+    set({ providers: await client.request('providers', {}).result });
+  } catch {
+    /* retried on the next visit */
+  }
+}
+
+/** The cheapest deployment of the draft's shape that serves the target within the SLO with headroom. */
+export async function sizeDraft(form: Omit<SizeArgs, 'profile'>): Promise<void> {
+  const { scenario } = get();
+  if (!scenario || scenario.kind !== 'web-stack') return;
+  if (client.busy) client.stop();
+  begin('sizing', `Sizing a deployment on ${form.provider}`);
+  set({ banner: null, sizing: null });
+  try {
+    const result = await client.request('size', { profile: scenario, ...form }, onProgress).result;
+    set({ sizing: { result, args: form }, job: null });
+  } catch (e) {
+    fail(e);
+  }
 }

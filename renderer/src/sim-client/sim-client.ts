@@ -2,8 +2,8 @@
 // callbacks, Stop (terminate and start a fresh worker, as runs are synchronous inside it), and recovery from a
 // worker that crashes or sends nothing for 30 s while work is pending. Times in ms.
 
-import type { FromWorker, WorkerError } from '../../../sim-core/protocol';
-import type { ArgsOf, RequestName, ResultOf, UiProgress } from './requests';
+import type { WorkerError } from '../../../sim-core/protocol';
+import type { ArgsOf, FromUiWorker, RequestName, ResultOf, RequestMessage, UiProgress } from './requests';
 
 /** A worker silent this long while busy is treated as hung. */
 export const HANG_MS = 30_000;
@@ -39,14 +39,14 @@ export class SimClient {
 
   private spawn(): void {
     this.worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'capsim-sim' });
-    this.worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    this.worker.onmessage = (ev: MessageEvent<FromUiWorker>) => this.receive(ev.data);
     this.worker.onerror = (ev) => {
       ev.preventDefault();
       this.replace('crashed', `The simulation worker crashed (${ev.message || 'unknown error'}) and was restarted.`);
     };
   }
 
-  private receive(msg: FromWorker | { kind: 'progress'; requestId: number; payload: UiProgress }): void {
+  private receive(msg: FromUiWorker): void {
     this.lastBeat = performance.now();
     if (msg.kind === 'ready') return;
     const p = this.pending.get(msg.requestId);
@@ -83,7 +83,8 @@ export class SimClient {
     const result = new Promise<ResultOf<K>>((resolve, reject) => {
       this.pending.set(requestId, { resolve: resolve as (v: unknown) => void, reject: (e) => reject(new SimRequestError(e)), onProgress });
     });
-    this.worker.postMessage({ kind: 'request', requestId, name, args });
+    const msg: RequestMessage<K> = { kind: 'request', requestId, name, args };
+    this.worker.postMessage(msg);
     return { id: requestId, result };
   }
 

@@ -6,10 +6,11 @@ import type { StateCreator } from 'zustand';
 import type { ClaimVerdict } from '../../../sim-core/web-stack/claims/claim-verdict';
 import type { LintFinding } from '../../../sim-core/web-stack/lint/finding';
 import type { CostBreakdown } from '../../../sim-core/cost/cost-breakdown';
-import type { AnyRunResult, Headline, PreviewResult, SweepPoint, UiProgress } from '../sim-client/requests';
+import type { AnyRunResult, Headline, PreviewResult, ProviderInfo, ReportOutput, SizeArgs, SweepPoint, UiProgress } from '../sim-client/requests';
+import type { SizingResult } from '../../../sim-core/capacity/sizing-search';
 import type { AppStore } from './index';
 
-export type JobKind = 'run' | 'sweep' | 'claims' | 'capacity' | 'compare' | 'refine';
+export type JobKind = 'run' | 'sweep' | 'claims' | 'capacity' | 'compare' | 'refine' | 'report' | 'sizing';
 
 export interface Job {
   kind: JobKind;
@@ -39,6 +40,12 @@ export interface RunSlice {
   cost: CostBreakdown | null;
   headlines: Record<string, Headline>;
   banner: Banner | null;
+  /** The latest sizing report and the draft revision it was built for. */
+  report: (ReportOutput & { revision: number; duration_s: number }) | null;
+  /** The latest deployment sizing, with the form it answered. */
+  sizing: { result: SizingResult; args: Omit<SizeArgs, 'profile'> } | null;
+  /** Pricing catalogs the worker loaded (providers for the sizing form). */
+  providers: ProviderInfo[];
   resetResults: () => void;
   dismissBanner: () => void;
 }
@@ -58,6 +65,9 @@ export const createRunSlice: StateCreator<AppStore, [], [], RunSlice> = (set) =>
   cost: null,
   headlines: {},
   banner: null,
-  resetResults: () => set({ result: null, sweep: [], sweepSize: 0, verdicts: null, preview: null, cost: null, lint: [] }),
+  report: null,
+  sizing: null,
+  providers: [],
+  resetResults: () => set({ result: null, sweep: [], sweepSize: 0, verdicts: null, preview: null, cost: null, lint: [], report: null }),
   dismissBanner: () => set({ banner: null }),
 });

@@ -37,6 +37,8 @@ export interface ScenarioSlice {
   undo: () => void;
   redo: () => void;
   openFile: (fileName: string, text: string) => boolean;
+  /** Open a scenario value (e.g. a sizing recommendation) as a new, unsaved file in the editor. */
+  openValue: (value: unknown, fileName: string) => boolean;
   dismissFileError: () => void;
 }
 
@@ -140,6 +142,32 @@ export const createScenarioSlice: StateCreator<AppStore, [], [], ScenarioSlice> 
       fileError: null,
       view: 'editor',
       tierPos: null,
+    }));
+    get().resetResults();
+    return true;
+  },
+
+  openValue: (value, fileName) => {
+    const v = validate(value);
+    if (!v.scenario) {
+      set({ fileError: { fileName, issues: v.issues } });
+      return false;
+    }
+    set((s) => ({
+      entryId: null,
+      fileName,
+      draft: value,
+      scenario: v.scenario,
+      issues: [],
+      revision: s.revision + 1,
+      dirty: true,
+      past: [],
+      future: [],
+      lastEdit: null,
+      fileError: null,
+      view: 'editor',
+      tierPos: null,
+      load: null,
     }));
     get().resetResults();
     return true;

@@ -2,7 +2,6 @@
 
 import type { AppStore } from './index';
 import type { AnyRunResult, PreviewResult, SweepPoint } from '../sim-client/requests';
-import { bottleneckName } from '../sim-client/preview-engine';
 import type { WebStackResult } from '../../../sim-core/web-stack/web-stack-result';
 
 export const selectView = (s: AppStore) => s.view;
@@ -63,10 +62,7 @@ export function sweepRows(points: (SweepPoint & { index: number })[]): LatencyRo
 /** Bottleneck of a result or preview as { resource, utilization }. */
 export function bottleneckOf(r: AnyRunResult | PreviewResult | null): { resource: string; utilization: number } | null {
   if (!r) return null;
-  if ('bottleneck' in r && r.bottleneck) {
-    if (typeof r.bottleneck === 'string') return { resource: bottleneckName(r as PreviewResult), utilization: r.utilization[r.bottleneck] ?? NaN };
-    return r.bottleneck;
-  }
+  if ('bottleneck' in r && r.bottleneck) return r.bottleneck;
   const rows = saturationRows(r);
   return rows[0] ?? null;
 }

@@ -4,8 +4,10 @@
 import type { StateCreator } from 'zustand';
 import type { AppStore } from './index';
 
-export type View = 'gallery' | 'editor' | 'compare' | 'claims';
+export type View = 'gallery' | 'editor' | 'compare' | 'claims' | 'sizing';
 export type Theme = 'light' | 'dark';
+/** The modal dialogs of the workspace. */
+export type Dialog = 'export' | 'report';
 
 export interface UiSlice {
   view: View;
@@ -14,6 +16,9 @@ export interface UiSlice {
   tierPos: number | null;
   dragging: boolean;
   load: number | null;
+  dialog: Dialog | null;
+  openDialog: (d: Dialog) => void;
+  closeDialog: () => void;
   setView: (v: View) => void;
   setTheme: (t: Theme) => void;
   toggleTheme: () => void;
@@ -29,6 +34,9 @@ export const createUiSlice: StateCreator<AppStore, [], [], UiSlice> = (set) => (
   tierPos: null,
   dragging: false,
   load: null,
+  dialog: null,
+  openDialog: (dialog) => set({ dialog, helpOpen: false }),
+  closeDialog: () => set({ dialog: null }),
   setView: (view) => set({ view }),
   setTheme: (theme) => set({ theme }),
   toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
