@@ -36,17 +36,10 @@ export interface CapacityOptions {
   max_evaluations?: number;
 }
 
-export interface CapacityEvaluation {
+/** One simulated point: its judgement ('uncertain' points are resimulated once; the second run says what the search used). */
+export interface CapacityEvaluation extends Omit<PointJudgement, 'user_requests'> {
   load: number;
   duration_s: number;
-  p95_ms: number;
-  p95_lo: number;
-  p95_hi: number;
-  user_error_rate: number;
-  error_lo: number;
-  error_hi: number;
-  /** 'uncertain' points are resimulated once; the second run says what the search used. */
-  verdict: Verdict;
   /** What the search took the point as: uncertain after the longer run counts as missed. */
   counted_as: 'met' | 'missed' | 'resimulate';
   reason: string;

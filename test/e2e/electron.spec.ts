@@ -29,9 +29,16 @@ const binary = electronBinary();
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const API_METHODS = ['autosave', 'exportFiles', 'onMenu', 'openRecent', 'openScenario', 'printReportToPdf', 'recentFiles', 'restoreSession', 'saveAs', 'saveScenario'];
 
+const skipReason = !binary
+  ? 'Electron binary not installed: run npx install-electron'
+  : noDisplay
+    ? 'no display for Electron: run the suite under xvfb-run'
+    : undefined;
+// The list reporter prints no skip reasons, so say it once where the run log shows it.
+if (skipReason && process.env.TEST_WORKER_INDEX === undefined) console.log(`desktop shell (Electron) tests skipped: ${skipReason}`);
+
 test.describe('desktop shell (Electron)', () => {
-  test.skip(!binary, 'Electron binary not installed: run npx install-electron');
-  test.skip(!!binary && noDisplay, 'no display for Electron: run the suite under xvfb-run');
+  test.skip(skipReason !== undefined, skipReason);
   test.describe.configure({ mode: 'serial' });
 
   let userData = '';

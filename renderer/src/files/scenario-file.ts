@@ -2,6 +2,7 @@
 // file was JSON). The Electron shell replaces these with native dialogs.
 
 import { stringify } from 'yaml';
+import { downloadBlob } from './download';
 
 export async function readFile(file: File): Promise<{ name: string; text: string }> {
   return { name: file.name, text: await file.text() };
@@ -14,12 +15,5 @@ export function scenarioText(draft: unknown, fileName: string): string {
 export function downloadScenario(draft: unknown, fileName: string): void {
   const name = fileName || 'scenario.yaml';
   const blob = new Blob([scenarioText(draft, name)], { type: /\.json$/i.test(name) ? 'application/json' : 'application/yaml' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(blob, name);
 }

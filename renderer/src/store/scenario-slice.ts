@@ -51,6 +51,14 @@ export function validate(draft: unknown): { scenario: Scenario | null; issues: S
   }
 }
 
+/** The state after opening a scenario (from the gallery, a file or a value): fresh history, editor view. */
+function opened(
+  s: AppStore,
+  o: Pick<ScenarioSlice, 'entryId' | 'fileName' | 'draft' | 'scenario' | 'issues' | 'dirty'>,
+): Partial<AppStore> {
+  return { ...o, revision: s.revision + 1, past: [], future: [], lastEdit: null, fileError: null, view: 'editor', tierPos: null };
+}
+
 export const createScenarioSlice: StateCreator<AppStore, [], [], ScenarioSlice> = (set, get) => ({
   entryId: null,
   fileName: '',
@@ -67,21 +75,7 @@ export const createScenarioSlice: StateCreator<AppStore, [], [], ScenarioSlice> 
   openEntry: (id) => {
     const e = library.find((x) => x.id === id);
     if (!e) return;
-    set((s) => ({
-      entryId: id,
-      fileName: e.file.split('/').pop()!,
-      draft: e.raw,
-      scenario: e.scenario,
-      issues: e.issues,
-      revision: s.revision + 1,
-      dirty: false,
-      past: [],
-      future: [],
-      lastEdit: null,
-      fileError: null,
-      view: 'editor',
-      tierPos: null,
-    }));
+    set((s) => opened(s, { entryId: id, fileName: e.file.split('/').pop()!, draft: e.raw, scenario: e.scenario, issues: e.issues, dirty: false }));
     get().resetResults();
   },
 
@@ -128,21 +122,7 @@ export const createScenarioSlice: StateCreator<AppStore, [], [], ScenarioSlice> 
       set({ fileError: { fileName, issues: e.issues } });
       return false;
     }
-    set((s) => ({
-      entryId: null,
-      fileName,
-      draft: e.raw,
-      scenario: e.scenario,
-      issues: [],
-      revision: s.revision + 1,
-      dirty: false,
-      past: [],
-      future: [],
-      lastEdit: null,
-      fileError: null,
-      view: 'editor',
-      tierPos: null,
-    }));
+    set((s) => opened(s, { entryId: null, fileName, draft: e.raw, scenario: e.scenario, issues: [], dirty: false }));
     get().resetResults();
     return true;
   },
@@ -153,22 +133,7 @@ export const createScenarioSlice: StateCreator<AppStore, [], [], ScenarioSlice> 
       set({ fileError: { fileName, issues: v.issues } });
       return false;
     }
-    set((s) => ({
-      entryId: null,
-      fileName,
-      draft: value,
-      scenario: v.scenario,
-      issues: [],
-      revision: s.revision + 1,
-      dirty: true,
-      past: [],
-      future: [],
-      lastEdit: null,
-      fileError: null,
-      view: 'editor',
-      tierPos: null,
-      load: null,
-    }));
+    set((s) => ({ ...opened(s, { entryId: null, fileName, draft: value, scenario: v.scenario, issues: [], dirty: true }), load: null }));
     get().resetResults();
     return true;
   },
