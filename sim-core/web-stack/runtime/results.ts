@@ -95,8 +95,16 @@ export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: num
   if (stop === 'event_cap') warnings.push('the run stopped at the event cap before reaching its precision target');
   if (app.kills > 0) warnings.push(`gunicorn killed worker processes ${app.kills} times (timeout ${s.app.timeout} s)`);
 
+  // The binding resource is the busiest one on the request path: Celery drains its queue after the response,
+  // so a saturated Celery pool delays tasks, not requests (it is reported as a warning instead).
   let bottleneck = { resource: 'none', utilization: 0 };
-  for (const [k, u] of Object.entries(utilization)) if (u > bottleneck.utilization) bottleneck = { resource: k, utilization: u };
+  for (const [k, u] of Object.entries(utilization)) {
+    if (k !== 'celery.workers' && u > bottleneck.utilization) bottleneck = { resource: k, utilization: u };
+  }
+  const celeryBusy = utilization['celery.workers'];
+  if (celeryBusy !== undefined && celeryBusy >= 0.95) {
+    warnings.push(`celery workers are ${(celeryBusy * 100).toFixed(0)} % busy: the task queue grows (mean ${resources['celery.workers']?.mean_waiting?.toFixed(0) ?? '?'} waiting), so tasks finish ever later; add workers or concurrency`);
+  }
 
   const p95 = summary.result.latency_ms.p95;
   const result: WebStackResult = {
