@@ -1,6 +1,8 @@
 // capsim sweep <scenario> --users 100,1000,10000 | --rps 50,100: one row per load (throughput, percentiles,
 // utilisation of every resource, errors by cause), the points run in parallel on all cores.
 
+import { checkLoadOverride } from '../../sim-core/model/run-scenario';
+import { issueLine, ScenarioError } from '../../sim-core/model/schema-errors';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
 import { loadScenario } from '../load-scenario';
@@ -27,6 +29,12 @@ export async function sweepCommand(file: string, opts: Options): Promise<number>
   const seed = numberOption(opts, 'seed', 'a whole number ≥ 0', (x) => Number.isInteger(x) && x >= 0);
   const duration = numberOption(opts, 'duration', 'a number of seconds > 0', (x) => x > 0);
   const loads = (users ?? rates)!;
+  try {
+    for (const x of loads) checkLoadOverride(scenario, users ? { users: x } : { rate_per_s: x });
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new CliError(e.issues.map((i) => `${file}: ${issueLine(i)}`).join('\n'));
+    throw e;
+  }
   const jobs: PointJob[] = loads.map((x, id) => ({ id, scenario, seed, duration_s: duration, ...(users ? { users: x } : { rate_per_s: x }) }));
   const started = performance.now();
   const results = await runPointsInWorkers(jobs, (job, done) => {

@@ -2,6 +2,7 @@
 // ones): the single entry the CLI, the sweep workers and the app's worker use. ms inside, rps and s outside.
 
 import { runWebStack } from '../web-stack/run-web-stack';
+import { effectiveLoad } from '../web-stack/runtime/load';
 import type { WebStackResult } from '../web-stack/web-stack-result';
 import type { Scenario } from './parse-scenario';
 import type { QueueingModel } from './queueing-model-schema';
@@ -45,7 +46,22 @@ function runControl<T extends { duration_s?: number; max_events: number; precisi
   };
 }
 
+/** Refuses a load the scenario cannot take (users for an open workload, both users and a rate) as bad input. */
+export function checkLoadOverride(s: Scenario, load: { users?: number; rate_per_s?: number }): void {
+  if (s.kind === 'queueing') {
+    withLoad(s, load);
+    return;
+  }
+  try {
+    effectiveLoad(s, load);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ScenarioError([{ path: 'workload.load', message: e.message }]);
+    throw e;
+  }
+}
+
 export function runScenario(s: Scenario, opts: ScenarioRunOptions = {}): AnyRunResult {
+  checkLoadOverride(s, opts);
   if (s.kind === 'queueing') return runQueueingModel(withLoad(s, opts), opts);
   return runWebStack({ ...s, run: runControl(s.run, opts) }, opts);
 }

@@ -75,8 +75,8 @@ function judgeOne(s: WebStackScenario, c: Claim, at: (l: ClaimLoad) => WebStackR
     }
     case 'rps': {
       const target = c.min ?? c.max!;
-      if (load.users !== undefined || s.workload.load.type !== 'open') {
-        // Throughput the tier reaches at the stated (or its own) user load.
+      if (load.users !== undefined) {
+        // Throughput the tier reaches at the stated user load.
         const r = at(load);
         const x = r.throughput_rps;
         const simulated = `${fmt(x)} req/s at ${loadText(r)} (${sloText(r)})`;
@@ -84,6 +84,7 @@ function judgeOne(s: WebStackScenario, c: Claim, at: (l: ClaimLoad) => WebStackR
         if (c.max !== undefined && c.min === undefined && x > c.max * 1.02) return v(describeRange(c, ' req/s'), simulated, 'does_not_hold', 'the simulated throughput exceeds the stated ceiling');
         return v(describeRange(c, ' req/s'), simulated, r.slo.met ? 'holds' : 'partly', r.slo.met ? 'the throughput is reached within the SLO' : 'the throughput is reached, but not within the SLO');
       }
+      // A rate claimed on its own is a capacity claim: offer that rate (Poisson arrivals) and see it served.
       const r = at({ rate_per_s: target });
       const x = r.throughput_rps;
       const simulated = `${fmt(x)} req/s served of ${fmt(target)} offered (${sloText(r)})`;

@@ -72,7 +72,7 @@ export class Client implements EventHandler {
     this.maxRetries = r ? r.max_retries : 0;
     this.backoffMs = r ? r.backoff_ms : 0;
     const l = workload.load;
-    this.clients = l.type === 'open' ? l.clients : 1;
+    this.clients = load.clients ?? 1;
     if (!this.closed) {
       const rate = load.rate_per_s! / 1000;
       if (l.type === 'open' && l.burst) {

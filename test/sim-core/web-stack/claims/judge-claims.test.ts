@@ -60,8 +60,21 @@ describe('judgeClaims', () => {
     expect(v.verdict).toBe('cannot_judge');
   });
 
-  it('rps at the scenario load: 161 req/s is 19.5 % below a 200 req/s claim', () => {
-    const [v] = judgeClaims(scenario([{ id: 'r', metric: 'rps', min: 200, max: 500, quote: '200 - 500 RPS' }]), { simulate: (l) => result(l, 1684, 161) });
+  it('rps on its own is a capacity claim: the rate is offered and must be served within the SLO', () => {
+    const loads: ClaimLoad[] = [];
+    // Offered 200 req/s, 161 served: 19.5 % short.
+    const [v] = judgeClaims(scenario([{ id: 'r', metric: 'rps', min: 200, max: 500, quote: '200 - 500 RPS' }]), {
+      simulate: (l) => (loads.push(l), result(l, 1684, 161)),
+    });
+    expect(loads).toEqual([{ rate_per_s: 200 }]);
+    expect(v.verdict).toBe('does_not_hold');
+    expect(v.reason).toMatch(/cannot serve the claimed rate/);
+  });
+
+  it('rps at a stated user load: the throughput reached there, 161 req/s is 19.5 % below 200', () => {
+    const [v] = judgeClaims(scenario([{ id: 'r', metric: 'rps', min: 200, at_users: 1000, quote: '200 RPS at 1,000 users' }]), {
+      simulate: (l) => result(l, 100, 161),
+    });
     expect(v.verdict).toBe('does_not_hold');
     expect(v.reason).toMatch(/19\.5 % below/);
   });
