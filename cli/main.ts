@@ -25,7 +25,7 @@ usage:
   capsim size --users N | --daily-users D --slo-p95 MS --provider P [--like scenario] [--headroom F] [--out rec.yaml] [--json]
   capsim claims <scenario> [--json]         the document's claims beside the simulated values, with verdicts
   capsim validate <scenario>
-  capsim export <scenario> --out DIR [--target bare|compose|k8s]   deployment configs sized as simulated
+  capsim export <scenario> --out DIR [--target bare|compose|k8s] [--duration S]   deployment configs sized as simulated
   capsim report <scenario> --out report.pdf|report.html|report.md [--users N]   the sizing report
   capsim cost <scenario> [--json]           monthly cost from the pricing catalogs in scenarios/pricing/
   capsim lint <scenario> [--json]           cross-tier checks before simulating (connections, RAM, caps)
@@ -93,7 +93,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'cost':
         return costCommand(requireScenario(positionals, 'cost'), { json: opts.json === true });
       case 'export':
-        return exportCommand(requireScenario(positionals, 'export'), { out: opts.out as string | undefined, target: opts.target as string | undefined });
+        return exportCommand(requireScenario(positionals, 'export'), {
+          out: opts.out as string | undefined,
+          target: opts.target as string | undefined,
+          duration: numberOption(opts, 'duration', 'a number of seconds ≥ 0 (0 skips the sizing run)', (x) => x >= 0),
+        });
       case 'report':
         return await reportCommand(requireScenario(positionals, 'report'), opts);
       case 'lint':

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { exportScenario, exportTargets, type ExportTarget } from '../../sim-core/export';
+import { runWebStack } from '../../sim-core/web-stack/run-web-stack';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { loadScenario } from '../load-scenario';
 
@@ -15,6 +16,8 @@ export const DEFAULT_TARGET: ExportTarget = 'bare';
 export interface ExportCommandOptions {
   out?: string;
   target?: string;
+  /** Simulated seconds of the sizing run whose result heads every file; 0 skips the run. */
+  duration?: number;
 }
 
 function checkOutDir(out: string): boolean {
@@ -75,7 +78,14 @@ export function exportCommand(file: string, opts: ExportCommandOptions): number 
     throw new CliError(`${file}: export needs a web-stack scenario (kind: web-stack); this one is kind "${scenario.kind}", which has no servers to configure`);
   }
   checkOutDir(resolve(opts.out));
-  const result = exportScenario(scenario, { target });
+  // Every file names the simulated result it was sized for: run the scenario at its own load first.
+  let simulated: { p95_ms: number; throughput_rps: number; users?: number } | undefined;
+  if (opts.duration !== 0) {
+    const r = runWebStack(scenario, { duration_s: opts.duration ?? 60, clock: () => performance.now() });
+    simulated = { p95_ms: r.latency_ms.p95, throughput_rps: r.throughput_rps, users: r.load.users };
+    console.error(`export: simulated ${r.load.users !== undefined ? `${r.load.users} users` : `${r.load.rate_per_s} req/s`}: ${r.throughput_rps.toFixed(1)} req/s, p95 ${r.latency_ms.p95.toFixed(0)} ms (SLO ${r.slo.met ? 'met' : 'missed'})`);
+  }
+  const result = exportScenario(scenario, { target, simulated });
   const names = Object.keys(result.files).sort();
   writeExport(opts.out, result.files, { generator: 'capsim export', scenario: scenario.name, source: file, target, files: names, warnings: result.warnings });
   console.log(`${file}: wrote ${names.length} files for target ${target} to ${opts.out}`);

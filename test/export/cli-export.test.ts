@@ -42,6 +42,8 @@ describe('capsim export', () => {
     expect(readdirSync(parent)).toEqual(['deploy']);
     const marker = JSON.parse(readFileSync(join(out, EXPORT_MARKER), 'utf8')) as { target: string; files: string[] };
     expect(marker.target).toBe('compose');
+    // Every file is headed by the simulated result it was sized for (the sizing run of the export).
+    expect(readFileSync(join(out, 'nginx.conf'), 'utf8')).toMatch(/^# Sized for the simulated result: .*req\/s, p95 [\d,.]+ ms$/m);
   });
 
   it('replaces a previous export, default target bare', () => {
