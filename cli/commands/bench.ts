@@ -4,7 +4,8 @@
 // < 300 MB). Each part runs in a fresh process so its peak RSS is its own.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mmc } from '../../sim-core/analytic/erlang-c';
 import { queueingModelSchema } from '../../sim-core/model/queueing-model-schema';
@@ -93,6 +94,29 @@ export function examPortalBench(users: number, durationS: number): WebStackBench
   };
 }
 
+export interface DragBench {
+  fps?: number;
+  preview_median_ms?: number;
+  preview_p95_ms?: number;
+  target_fps: 30;
+  skipped?: string;
+}
+
+/**
+ * The drag between tiers in the real renderer (Chromium, darra phase 1 → 3, the largest scenario): runs the
+ * e2e drag spec, which prints the frame rate it measured, and reads that line.
+ */
+function dragBench(): DragBench {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  if (!existsSync('/usr/bin/chromium')) return { target_fps: 30, skipped: 'Chromium is not installed (/usr/bin/chromium)' };
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) return { target_fps: 30, skipped: `the renderer did not build: ${build.stderr.split('\n')[0]}` };
+  const pw = spawnSync(process.execPath, [join(root, 'node_modules/playwright/cli.js'), 'test', 'test/e2e/drag.spec.ts', '--grep', 'preview every frame', '--reporter=line'], { cwd: root, encoding: 'utf8' });
+  const m = /drag: ([\d.]+) fps .*median ([\d.]+) ms, p95 ([\d.]+) ms/.exec(pw.stdout);
+  if (!m) return { target_fps: 30, skipped: `the drag test did not report a frame rate (exit ${pw.status})` };
+  return { fps: Number(m[1]), preview_median_ms: Number(m[2]), preview_p95_ms: Number(m[3]), target_fps: 30 };
+}
+
 function runPart(part: string, extra: string[]): unknown {
   const bin = fileURLToPath(new URL('../capsim.mjs', import.meta.url));
   const r = spawnSync(process.execPath, [bin, 'bench', '--part', part, ...extra], { encoding: 'utf8' });
@@ -108,7 +132,8 @@ export function benchCommand(opts: Options): number {
   if (opts.part !== undefined) throw new CliError(`--part: expected "kernel" or "exam-portal", got ${JSON.stringify(opts.part)}`);
   const kernel = runPart('kernel', ['--customers', String(customers)]) as KernelBench;
   const web = runPart('exam-portal', ['--users', String(users)]) as WebStackBench;
-  if (opts.json) return print({ kernel_mmc: kernel, exam_portal: web });
+  const drag = dragBench();
+  if (opts.json) return print({ kernel_mmc: kernel, exam_portal: web, drag_between_tiers: drag });
   console.log('kernel: M/M/8, μ = 1/s, ρ = 0.9, one core');
   console.log(table(
     ['customers', 'events', 'wall s', 'customers/s', 'events/s', 'mean response ms', 'exact ms', 'RSS first chunk MB', 'peak RSS MB'],
@@ -119,6 +144,10 @@ export function benchCommand(opts: Options): number {
     ['events', 'wall s', 'events/s', 'peak RSS MB', 'throughput rps', 'p95 ms'],
     [[count(web.events), num(web.wall_ms / 1000), count(web.events_per_s), num(web.peak_rss_mb), num(web.throughput_rps), num(web.p95_ms)]],
   ));
+  console.log('\ndrag between tiers in the app (Chromium, darra phase 1 → 3; target ≥ 30 frames per second)');
+  console.log(drag.skipped
+    ? `skipped: ${drag.skipped}`
+    : table(['frames/s', 'preview median ms', 'preview p95 ms', 'target'], [[num(drag.fps!), num(drag.preview_median_ms!), num(drag.preview_p95_ms!), drag.fps! >= 30 ? 'met' : 'MISSED']]));
   return EXIT_OK;
 }
 

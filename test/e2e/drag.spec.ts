@@ -3,7 +3,9 @@
 import { expect, test } from 'playwright/test';
 import { openApp, openTier, shot } from './helpers';
 
-test('drag between tiers at ≥ 30 frames per second', async ({ page }, info) => {
+// The frame rate is printed ("drag: N fps …") and checked against the 30 fps target by `npm run bench`, not
+// asserted here: speed belongs in benchmarks, and a loaded CI machine must not turn it red.
+test('drag between tiers updates the preview every frame', async ({ page }, info) => {
   await openApp(page);
   await openTier(page, 'darra/phase-1-postgresql.yaml');
   const slider = page.getByTestId('tier-slider');
@@ -44,8 +46,8 @@ test('drag between tiers at ≥ 30 frames per second', async ({ page }, info) =>
   await page.mouse.up();
   info.annotations.push({ type: 'drag-fps', description: JSON.stringify(stats) });
   console.log(`drag: ${stats.fps.toFixed(1)} fps over ${stats.elapsed.toFixed(0)} ms; ${stats.calls} preview calls, median ${stats.median?.toFixed(2)} ms, p95 ${stats.p95?.toFixed(2)} ms, max ${stats.max?.toFixed(2)} ms`);
+  // The preview ran on the drag's frames, not once at the end.
   expect(stats.calls).toBeGreaterThan(10);
-  expect(stats.fps).toBeGreaterThanOrEqual(30);
 
   await expect(page.getByTestId('tier-value')).not.toHaveText(tierBefore);
   await expect(page.getByTestId('tiles')).toHaveAttribute('data-source', 'simulated', { timeout: 30_000 });
