@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram, HISTOGRAM_RELATIVE_ERROR } from '../../../sim-core/metrics/latency-histogram';
-import { TestRng, nearestRank } from './test-rng';
+import { TestRng, nearestRank } from '../../support/test-rng';
 
 const PS = [0.5, 0.9, 0.95, 0.99, 0.999];
 const relErr = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MserSeries, mserTruncation } from '../../../sim-core/metrics/mser';
-import { TestRng } from './test-rng';
+import { TestRng } from '../../support/test-rng';
 
 function gaussian(rng: TestRng): number {
   return Math.sqrt(-2 * Math.log(rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());

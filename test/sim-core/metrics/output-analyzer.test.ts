@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutputAnalyzer } from '../../../sim-core/metrics/output-analyzer';
-import { TestRng, nearestRank } from './test-rng';
+import { TestRng, nearestRank } from '../../support/test-rng';
 
 /** i.i.d. exponential(mean 1) observations, the first `prefix` multiplied by 5; observation i completes at t = i. */
 function feed(n: number, seed: number, prefix = 0): { a: OutputAnalyzer; xs: Float64Array } {

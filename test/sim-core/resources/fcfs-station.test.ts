@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../sim-core/kernel/prng';
 import { Simulator } from '../../../sim-core/kernel/simulator';
 import { FcfsStation } from '../../../sim-core/resources/fcfs-station';
-import { batchRatio, expo, PoissonSource, RecordingClient, Sfc32 } from './harness';
+import { TestRng } from '../../support/test-rng';
+import { batchRatio, expo, PoissonSource, RecordingClient } from './harness';
 
 /** Schedules arrive(entity, service) calls at given times through a handler of its own. */
 function feeder(sim: Simulator, station: FcfsStation, arrivals: [time: number, service: number][]): void {
@@ -126,7 +127,7 @@ describe('FcfsStation', () => {
     // --- reference: the virtual waiting time V (work that a new arrival would have to wait for).
     // Between arrivals V decays at rate 1; an arrival sees V; if V > D it abandons and adds no work, otherwise it
     // waits V and adds its service time S to V. Own uniform generator (sfc32), so the stream is different.
-    const u = new Sfc32(777);
+    const u = new TestRng(777);
     const abandonedRef = new Uint8Array(N);
     const waitRef = new Float64Array(N);
     let V = 0;

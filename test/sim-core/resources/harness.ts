@@ -1,5 +1,5 @@
 // Small test harness for the resource tests: a Poisson source driven by Simulator events, a client that records
-// what comes back, an independent uniform generator for reference computations, and batch-means statistics.
+// what comes back, and batch-means statistics (reference uniforms: test/support/test-rng.ts).
 // Not a test file itself (no .test.ts suffix).
 
 import type { EventHandler, Simulator } from '../../../sim-core/kernel/simulator';
@@ -11,39 +11,6 @@ export function expo(mean: number, u01open: number): number {
   return -mean * Math.log(u01open);
 }
 
-/**
- * Reference uniforms independent of sim-core's PRNG: sfc32 (Doty-Humphrey's small fast counter), two 32-bit
- * outputs per 53-bit double, offset by half an ulp so the value is in (0, 1) and safe under Math.log.
- */
-export class Sfc32 {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d = 1;
-
-  constructor(seed: number) {
-    this.a = 0x9e3779b9;
-    this.b = seed | 0;
-    this.c = Math.imul(seed | 0, 0x2545f491);
-    for (let i = 0; i < 20; i++) this.u32();
-  }
-
-  u32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
-
-  uniform(): number {
-    const hi = this.u32() >>> 5;
-    const lo = this.u32() >>> 6;
-    return (hi * 67108864 + lo + 0.5) / 9007199254740992;
-  }
-}
 
 /** Something customers can be sent to: arrive(entity, demand in ms). */
 export interface Station {

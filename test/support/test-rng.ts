@@ -1,4 +1,4 @@
-// Seeded uniforms for the metrics tests, independent of sim-core's PRNG so the expectations do not share code
+// Seeded uniforms for tests, independent of sim-core's PRNG so the expectations do not share code
 // with the simulator: sfc32 (Doty-Humphrey's small fast counter), two outputs per 53-bit double.
 
 export class TestRng {
