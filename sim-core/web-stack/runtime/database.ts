@@ -5,6 +5,7 @@
 // MongoDB: concurrent_operations storage-engine tickets per node.
 
 import type { Simulator } from '../../kernel/simulator';
+import { CappedCounter } from '../../resources/capped-counter';
 import { TimeAverage } from '../../metrics/time-average';
 import type { ResourceClient } from '../../resources/drop-cause';
 import { Semaphore } from '../../resources/semaphore';
@@ -24,9 +25,7 @@ export class Database {
   readonly usable: number;
   readonly connectMs: number;
   readonly isMongo: boolean;
-  conns = 0;
-  refused = 0;
-  readonly connLevel = new TimeAverage();
+  readonly connections: CappedCounter;
   readonly readNodes: number;
 
   constructor(
@@ -39,6 +38,7 @@ export class Database {
   ) {
     this.isMongo = spec.engine === 'mongodb';
     this.usable = this.isMongo ? spec.max_connections : Math.max(0, spec.max_connections - spec.superuser_reserved_connections);
+    this.connections = new CappedCounter(this.usable);
     this.connectMs = spec.connect_ms;
     const byName = (n: string) => hosts.find((h) => h.spec.name === n)!;
     this.nodes = [spec.host, ...spec.replicas.map((r) => r.host)].map((name, k) => {
@@ -53,22 +53,15 @@ export class Database {
 
   /** Open a server connection (backend); false when max_connections is reached. */
   open(): boolean {
-    if (this.conns >= this.usable) {
-      this.refused++;
-      return false;
-    }
-    this.conns++;
-    this.connLevel.update(this.sim.now, this.conns);
-    return true;
+    return this.connections.tryTake(this.sim.now);
   }
 
   close(n = 1): void {
-    this.conns -= n;
-    this.connLevel.update(this.sim.now, this.conns);
+    this.connections.give(this.sim.now, n);
   }
 
   levels(): TimeAverage[] {
-    const out = [this.connLevel];
+    const out = [this.connections.level];
     for (const n of this.nodes) if (n.tickets) out.push(n.tickets.useLevel, n.tickets.queueLevel);
     return out;
   }

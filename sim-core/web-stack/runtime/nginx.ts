@@ -6,7 +6,7 @@
 // of answering at once — modelled as nodelay. Per-request CPU (+ gzip per KB) on nginx's host.
 
 import { TokenBucket } from '../../resources/token-bucket';
-import { TimeAverage } from '../../metrics/time-average';
+import { CappedCounter } from '../../resources/capped-counter';
 import type { NginxSpec, WebStackScenario } from '../schema';
 import type { Host } from './host';
 import { nginxWorkers } from './memory-budget';
@@ -25,8 +25,7 @@ interface Limit {
 
 export class Nginx {
   readonly capacity: number;
-  conns = 0;
-  readonly connLevel = new TimeAverage();
+  readonly connections: CappedCounter;
   private readonly limits: Limit[];
   /** Per class: CPU ms of one reference core per request (parsing, proxying, gzip). */
   readonly cpuMs: Float64Array;
@@ -37,6 +36,7 @@ export class Nginx {
 
   constructor(readonly spec: NginxSpec, s: WebStackScenario, readonly host: Host) {
     this.capacity = nginxWorkers(s) * spec.worker_connections;
+    this.connections = new CappedCounter(this.capacity);
     const names = s.workload.classes.map((c) => c.name);
     this.limits = spec.limit_req.map((l) => ({
       ratePerMs: l.rate_per_s / 1000,
@@ -54,15 +54,11 @@ export class Nginx {
 
   /** Take `n` connections; false when that would pass the cap. */
   takeConnections(n: number, now: number): boolean {
-    if (this.conns + n > this.capacity) return false;
-    this.conns += n;
-    this.connLevel.update(now, this.conns);
-    return true;
+    return this.connections.tryTake(now, n);
   }
 
   releaseConnections(n: number, now: number): void {
-    this.conns -= n;
-    this.connLevel.update(now, this.conns);
+    this.connections.give(now, n);
   }
 
   /** limit_req: true when every zone that applies to the class admits the request from client `key`. */

@@ -6,6 +6,7 @@
 // query to the end of the request (the app holds its client connection that long); statement — one query.
 
 import type { Simulator } from '../../kernel/simulator';
+import { CappedCounter } from '../../resources/capped-counter';
 import { TimeAverage } from '../../metrics/time-average';
 import type { ResourceClient } from '../../resources/drop-cause';
 import { Semaphore } from '../../resources/semaphore';
@@ -14,15 +15,13 @@ import type { Host } from './host';
 
 export class PgBouncer {
   readonly servers: Semaphore;
-  readonly maxClients: number;
-  clients = 0;
+  readonly clients: CappedCounter;
   /** Server connections opened so far (they stay open). */
   opened = 0;
-  readonly clientLevel = new TimeAverage();
   readonly mode: PgbouncerSpec['pool_mode'];
 
   constructor(private readonly sim: Simulator, readonly spec: PgbouncerSpec, readonly host: Host, client: ResourceClient) {
-    this.maxClients = spec.max_client_conn;
+    this.clients = new CappedCounter(spec.max_client_conn);
     this.mode = spec.pool_mode;
     this.servers = new Semaphore(sim, 0, client, {
       capacity: spec.pools * spec.default_pool_size + spec.reserve_pool_size,
@@ -31,18 +30,14 @@ export class PgBouncer {
   }
 
   openClient(): boolean {
-    if (this.clients >= this.maxClients) return false;
-    this.clients++;
-    this.clientLevel.update(this.sim.now, this.clients);
-    return true;
+    return this.clients.tryTake(this.sim.now);
   }
 
   closeClient(n = 1): void {
-    this.clients -= n;
-    this.clientLevel.update(this.sim.now, this.clients);
+    this.clients.give(this.sim.now, n);
   }
 
   levels(): TimeAverage[] {
-    return [this.clientLevel, this.servers.useLevel, this.servers.queueLevel];
+    return [this.clients.level, this.servers.useLevel, this.servers.queueLevel];
   }
 }

@@ -31,7 +31,7 @@ export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: num
     put(`${n}.disk`, u.disk, { mean_waiting: h.disk.queueLevel.average(from, now) }, h.disk.completions);
     put(`${n}.nic`, u.nic, { mean_present: h.nic.jobLevel.average(from, now) }, h.nic.completions);
   }
-  if (p.nginx) put('nginx.connections', p.nginx.connLevel.average(from, now) / p.nginx.capacity);
+  if (p.nginx) put('nginx.connections', p.nginx.connections.level.average(from, now) / p.nginx.capacity);
   const app = p.app;
   for (let i = 0; i < app.instances; i++) {
     const first = i * app.workers;
@@ -44,7 +44,7 @@ export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: num
   }
   if (p.pgb) put('pgbouncer.server_conns', p.pgb.servers.useLevel.average(from, now) / Math.max(1, p.pgb.servers.capacity), { mean_waiting: p.pgb.servers.queueLevel.average(from, now) });
   if (p.db) {
-    put('database.connections', p.db.usable > 0 ? p.db.connLevel.average(from, now) / p.db.usable : 1);
+    put('database.connections', p.db.usable > 0 ? p.db.connections.level.average(from, now) / p.db.usable : 1);
     p.db.nodes.forEach((n, k) => {
       if (n.tickets) put(`database${k ? `.replica[${k - 1}]` : ''}.tickets`, n.tickets.useLevel.average(from, now) / n.tickets.capacity);
     });
@@ -81,8 +81,8 @@ export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: num
 
   const memory = memoryBudget(s, {
     appInFlight: app.busyLevel.map((l) => l.max),
-    dbConnections: p.db ? p.db.nodes.map(() => p.db!.connLevel.max) : [],
-    pgbouncerClients: p.pgb ? p.pgb.clientLevel.max : 0,
+    dbConnections: p.db ? p.db.nodes.map(() => p.db!.connections.level.max) : [],
+    pgbouncerClients: p.pgb ? p.pgb.clients.level.max : 0,
   });
   const warnings = [...summary.result.warnings, ...memoryWarnings(memory)];
   if (m.load.type === 'open' && stop === 'horizon') {
@@ -128,8 +128,8 @@ export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: num
   };
   if (p.db) {
     result.database = {
-      peak_connections: p.db.connLevel.max,
-      mean_connections: p.db.connLevel.average(from, now),
+      peak_connections: p.db.connections.level.max,
+      mean_connections: p.db.connections.level.average(from, now),
       max_connections: s.database!.max_connections,
       buffer_hit_ratio: p.db.nodes[0].hitRatio,
       queries_per_s: perS(c.db_queries),

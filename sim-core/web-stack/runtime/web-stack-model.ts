@@ -52,7 +52,7 @@ export class WebStackModel {
     this.levels = [
       this.client.inSystem,
       ...p.hosts.flatMap((h) => h.levels()),
-      ...(p.nginx ? [p.nginx.connLevel] : []),
+      ...(p.nginx ? [p.nginx.connections.level] : []),
       ...p.app.levels(),
       ...p.gils.levels(),
       ...(p.pools ? p.pools.levels() : []),
