@@ -8,7 +8,7 @@ import { effectiveComputeUsd } from '../cost/resolve-hosts';
 import type { ComputeEntry, PricingCatalog } from '../cost/pricing-schema';
 import { hostSchema, type HostSpec, type WebStackScenario } from '../web-stack/schema';
 import { appDbConnections, slotsPerWorker } from '../web-stack/lint/stack-numbers';
-import { dailyUsers } from '../web-stack/preview';
+import { dailyPeakUsers } from '../web-stack/daily-peak-users';
 
 /** One option for a tier: a catalog entry turned into a host. */
 export interface HostOption {
@@ -136,7 +136,7 @@ function describe(profile: WebStackScenario, c: CandidateSpec, extra: { maxConn?
 /** worker_connections for nginx to pass every user's request (2 connections each: client and upstream). */
 function nginxConnections(n: NonNullable<WebStackScenario['nginx']>, vcpus: number, workload: WebStackScenario['workload']): number {
   const l = workload.load;
-  const users = l.type === 'closed' ? l.users : l.type === 'daily' ? dailyUsers(l) : 0;
+  const users = l.type === 'closed' ? l.users : l.type === 'daily' ? dailyPeakUsers(l) : 0;
   const procs = n.worker_processes === 'auto' ? vcpus : n.worker_processes;
   return Math.max(n.worker_connections, Math.ceil((2 * users) / Math.max(1, procs) / 256) * 256);
 }

@@ -17,7 +17,7 @@ import { monthlyCost } from '../cost/monthly-cost';
 import type { PricingCatalog } from '../cost/pricing-schema';
 import { lintScenario } from '../web-stack/lint';
 import { PreviewModel } from '../web-stack/preview';
-import { dailyUsers } from '../web-stack/preview';
+import { dailyPeakUsers } from '../web-stack/daily-peak-users';
 import { runWebStack } from '../web-stack/run-web-stack';
 import type { WebStackScenario } from '../web-stack/schema';
 import type { WebStackResult } from '../web-stack/web-stack-result';
@@ -133,7 +133,7 @@ function resolveTarget(profile: WebStackScenario, t: SizingTarget, headroom: num
   const dau = t.daily_users!;
   if (!(Number.isInteger(dau) && dau >= 1)) throw new RangeError(`sizeDeployment: daily_users must be a whole number ≥ 1, got ${dau}`);
   const curve = l.type === 'daily' ? { sessions_per_user: l.sessions_per_user, session_minutes: l.session_minutes, peak_factor: l.peak_factor } : DEFAULTS;
-  const concurrent = dailyUsers({ daily_active_users: dau, ...curve });
+  const concurrent = dailyPeakUsers({ daily_active_users: dau, ...curve });
   const how = `${dau.toLocaleString('en-US')} daily users × ${curve.sessions_per_user} session × ${curve.session_minutes} min / 1,440 min × peak factor ${curve.peak_factor} = ${concurrent.toLocaleString('en-US')} concurrent users at the peak`;
   assumptions.push(
     l.type === 'daily'

@@ -4,6 +4,7 @@
 import type { Scenario } from '../../../sim-core/model/parse-scenario';
 import type { WebStackScenario } from '../../../sim-core/web-stack/schema/web-stack-schema';
 import type { LoadOverride } from '../sim-client/requests';
+import { dailyPeakUsers } from '../../../sim-core/web-stack/daily-peak-users';
 
 export const totalVcpus = (s: WebStackScenario): number => s.hosts.reduce((n, h) => n + h.vcpus, 0);
 export const totalRamMb = (s: WebStackScenario): number => s.hosts.reduce((n, h) => n + h.ram, 0);
@@ -26,10 +27,6 @@ export function hostsLine(s: WebStackScenario): string {
 
 export type LoadKind = 'users' | 'rate_per_s';
 
-/** Peak concurrent users of a daily workload, by the same rule sim-core's claim judge uses. */
-function dailyPeakUsers(l: { daily_active_users: number; sessions_per_user: number; session_minutes: number; peak_factor: number }): number {
-  return Math.ceil(((l.daily_active_users * l.sessions_per_user * l.session_minutes) / 1440) * l.peak_factor);
-}
 
 /** The scenario's own load and whether it is counted in users or requests per second. */
 export function ownLoad(s: Scenario): { kind: LoadKind; value: number } {

@@ -7,6 +7,7 @@ import type { Claim } from '../schema/claims';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 import type { WebStackResult } from '../web-stack-result';
 import { describeRange, type ClaimVerdict } from './claim-verdict';
+import { dailyPeakUsers } from '../daily-peak-users';
 
 export interface ClaimLoad {
   users?: number;
@@ -35,7 +36,7 @@ function sloText(r: WebStackResult): string {
 function peakUsersFromDaily(s: WebStackScenario, dau: number): number | undefined {
   const l = s.workload.load;
   if (l.type !== 'daily') return undefined;
-  return Math.ceil(((dau * l.sessions_per_user * l.session_minutes) / 1440) * l.peak_factor);
+  return dailyPeakUsers({ ...l, daily_active_users: dau });
 }
 
 export function judgeClaims(s: WebStackScenario, deps: ClaimJudgeDeps): ClaimVerdict[] {

@@ -7,6 +7,7 @@
 import { appProcesses, nginxWorkerProcesses, slotsLabel, slotsPerWorker } from './stack-numbers';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
+import { dailyPeakUsers } from '../daily-peak-users';
 
 /** Concurrent users a workload keeps: closed users, or a daily curve's peak concurrent sessions. */
 export function concurrentUsers(s: WebStackScenario): { users: number; formula: string } | undefined {
@@ -14,7 +15,7 @@ export function concurrentUsers(s: WebStackScenario): { users: number; formula: 
   if (load.type === 'closed') return { users: load.users, formula: `${n(load.users)} users` };
   if (load.type === 'daily') {
     // Peak concurrent sessions = DAU × sessions/user × session length / 1440 min × peak factor.
-    const users = Math.ceil(((load.daily_active_users * load.sessions_per_user * load.session_minutes) / 1440) * load.peak_factor);
+    const users = dailyPeakUsers(load);
     return {
       users,
       formula: `${n(users)} peak users (${n(load.daily_active_users)} DAU × ${n(load.sessions_per_user)} sessions × ${n(load.session_minutes)} min ÷ 1440 × ${n(load.peak_factor)} peak factor)`,

@@ -18,6 +18,7 @@ import { diskModel } from '../runtime/disk-profiles';
 import { STATIC_PAGE_CACHE_HIT } from '../runtime/nginx';
 import type { WebStackScenario } from '../schema';
 import { dbNodeHitRatios } from './buffer-hit-ratio';
+import { dailyPeakUsers } from '../daily-peak-users';
 
 export type StationKind = 'queue' | 'multiserver' | 'delay';
 
@@ -80,10 +81,6 @@ function mean(spec: DistributionSpec | undefined): number {
   return m;
 }
 
-export function dailyUsers(l: { daily_active_users: number; sessions_per_user: number; session_minutes: number; peak_factor: number }): number {
-  // Same rounding as runtime/load.ts dailyPeakUsers.
-  return Math.max(1, Math.ceil((l.daily_active_users * l.sessions_per_user * l.session_minutes * l.peak_factor) / 1440 - 1e-9));
-}
 
 export function buildPreviewNetwork(s: WebStackScenario): PreviewNetwork {
   const hostByName = new Map(s.hosts.map((h) => [h.name, h]));
@@ -267,7 +264,7 @@ export function buildPreviewNetwork(s: WebStackScenario): PreviewNetwork {
     extraUtil,
     think_ms: think,
     open: l.type === 'open',
-    defaultUsers: l.type === 'closed' ? l.users : l.type === 'daily' ? dailyUsers(l) : undefined,
+    defaultUsers: l.type === 'closed' ? l.users : l.type === 'daily' ? dailyPeakUsers(l) : undefined,
     defaultRate: l.type === 'open' ? l.rate_per_s : undefined,
     nginxConnections: s.nginx
       ? { capacity: (s.nginx.worker_processes === 'auto' ? hostByName.get(s.nginx.host)!.vcpus : s.nginx.worker_processes) * s.nginx.worker_connections, proxiedShare }

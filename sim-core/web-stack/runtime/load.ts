@@ -1,6 +1,7 @@
 // The load a run simulates: closed users or an open rate, after the caller's overrides. A daily curve becomes
 // a closed population: users present at the peak = DAU × sessions × session length / day × peak factor.
 
+import { dailyPeakUsers } from '../daily-peak-users';
 import type { WebStackScenario } from '../schema';
 
 export interface EffectiveLoad {
@@ -11,9 +12,7 @@ export interface EffectiveLoad {
   clients?: number;
 }
 
-export function dailyPeakUsers(l: { daily_active_users: number; sessions_per_user: number; session_minutes: number; peak_factor: number }): number {
-  return Math.max(1, Math.ceil((l.daily_active_users * l.sessions_per_user * l.session_minutes * l.peak_factor) / 1440 - 1e-9));
-}
+export { dailyPeakUsers };
 
 export function effectiveLoad(s: WebStackScenario, overrides: { users?: number; rate_per_s?: number } = {}): EffectiveLoad {
   const l = s.workload.load;
