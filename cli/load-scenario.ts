@@ -1,9 +1,9 @@
 // Reads a scenario file from disk and validates it; every problem becomes a CliError naming the file and path.
 
 import { readFileSync } from 'node:fs';
-import { formatFromName, parseScenarioText } from '../sim-core/model/scenario-text';
-import { parseScenario, type Scenario } from '../sim-core/model/parse-scenario';
-import { issueLine, ScenarioError } from '../sim-core/model/schema-errors';
+import { formatFromName, parseScenarioText } from '../sim-core/schema/scenario-text';
+import { parseScenario, type Scenario } from '../sim-core/scenario/parse-scenario';
+import { issueLine, ScenarioError } from '../sim-core/schema/schema-errors';
 import { CliError } from './exit-codes';
 
 export function loadScenario(file: string): Scenario {

@@ -2,10 +2,10 @@
 // their results, and the progress events of long runs. Plain data only, so it crosses postMessage. Times in ms,
 // rates per second, as in the results.
 
-import type { ScenarioIssue } from './model/schema-errors';
-import type { Scenario } from './model/parse-scenario';
-import type { AnyRunResult } from './model/run-scenario';
-import type { LatencySummary } from './model/run-result';
+import type { ScenarioIssue } from './schema/schema-errors';
+import type { Scenario } from './scenario/parse-scenario';
+import type { AnyRunResult } from './scenario/run-scenario';
+import type { LatencySummary } from './run/run-result';
 import type { ClaimVerdict } from './web-stack/claims/claim-verdict';
 
 export interface LoadOverride {

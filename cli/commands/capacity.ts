@@ -3,7 +3,7 @@
 // that binds, the range the boundary lies in and every simulated point. Progress goes to stderr.
 
 import { capacitySearch, type CapacityResult } from '../../sim-core/capacity/capacity-search';
-import { issueLine, ScenarioError } from '../../sim-core/model/schema-errors';
+import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
 import { loadScenario } from '../load-scenario';

@@ -4,7 +4,7 @@
 
 import { judgeClaims } from '../../sim-core/web-stack/claims/judge-claims';
 import type { Verdict } from '../../sim-core/web-stack/claims/claim-verdict';
-import { runWebStack } from '../../sim-core/web-stack/run-web-stack';
+import { runWebStack } from '../../sim-core/web-stack/runtime/run-web-stack';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { table } from '../format-table';
 import { loadScenario } from '../load-scenario';

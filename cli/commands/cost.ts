@@ -11,7 +11,7 @@ import { monthlyCost } from '../../sim-core/cost/monthly-cost';
 import { offeredUsage } from '../../sim-core/cost/offered-usage';
 import { parseCatalog } from '../../sim-core/cost/parse-catalog';
 import type { PricingCatalog } from '../../sim-core/cost/pricing-schema';
-import { issueLine, ScenarioError } from '../../sim-core/model/schema-errors';
+import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { num, table } from '../format-table';
 import { loadScenario } from '../load-scenario';

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { exportScenario, exportTargets, type ExportTarget } from '../../sim-core/export';
-import { runWebStack } from '../../sim-core/web-stack/run-web-stack';
+import { runWebStack } from '../../sim-core/web-stack/runtime/run-web-stack';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { loadScenario } from '../load-scenario';
 

@@ -1,10 +1,10 @@
 // capsim run: simulate one scenario (at its own load, or --users / --rps) and print the result as a table or,
 // with --json, as the result object. Web-stack scenarios are linted first; the findings are printed too.
 
-import { runScenario } from '../../sim-core/model/run-scenario';
-import { issueLine, ScenarioError } from '../../sim-core/model/schema-errors';
+import { runScenario } from '../../sim-core/scenario/run-scenario';
+import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
 import { lintScenario } from '../../sim-core/web-stack/lint';
-import type { WebStackResult } from '../../sim-core/web-stack/web-stack-result';
+import type { WebStackResult } from '../../sim-core/web-stack/runtime/web-stack-result';
 import { formatFindings } from './lint';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { formatRunResult } from '../format-run';

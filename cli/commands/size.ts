@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { sizeDeployment, type SizingResult } from '../../sim-core/capacity/sizing-search';
-import { issueLine, ScenarioError } from '../../sim-core/model/schema-errors';
+import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
 import type { WebStackScenario } from '../../sim-core/web-stack/schema';
 import { CliError, EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';

@@ -1,8 +1,8 @@
 // capsim sweep <scenario> --users 100,1000,10000 | --rps 50,100: one row per load (throughput, percentiles,
 // utilisation of every resource, errors by cause), the points run in parallel on all cores.
 
-import { checkLoadOverride } from '../../sim-core/model/run-scenario';
-import { issueLine, ScenarioError } from '../../sim-core/model/schema-errors';
+import { checkLoadOverride } from '../../sim-core/scenario/run-scenario';
+import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
 import { loadScenario } from '../load-scenario';

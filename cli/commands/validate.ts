@@ -1,7 +1,7 @@
 // capsim validate: parse and check a scenario without running it.
 
-import { checkStability } from '../../sim-core/model/run-queueing-model';
-import { issueLine, ScenarioError } from '../../sim-core/model/schema-errors';
+import { checkStability } from '../../sim-core/queueing/run-queueing-model';
+import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { loadScenario } from '../load-scenario';
 

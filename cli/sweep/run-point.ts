@@ -1,7 +1,7 @@
 // One point of a sweep: parse the scenario text the parent sent and run it at the point's load.
 
-import { parseScenario } from '../../sim-core/model/parse-scenario';
-import { runScenario, type AnyRunResult } from '../../sim-core/model/run-scenario';
+import { parseScenario } from '../../sim-core/scenario/parse-scenario';
+import { runScenario, type AnyRunResult } from '../../sim-core/scenario/run-scenario';
 
 export interface PointJob {
   id: number;

@@ -3,7 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnyRunResult } from '../../sim-core/model/run-scenario';
+import type { AnyRunResult } from '../../sim-core/scenario/run-scenario';
 import type { PointJob } from './run-point';
 
 export async function runPointsInWorkers(jobs: PointJob[], onDone?: (job: PointJob, done: number) => void): Promise<AnyRunResult[]> {

@@ -8,8 +8,8 @@
 
 import type { WebStackScenario } from '../web-stack/schema';
 import { bracketCapacity, PreviewModel } from '../web-stack/preview';
-import { runWebStack } from '../web-stack/run-web-stack';
-import type { WebStackResult } from '../web-stack/web-stack-result';
+import { runWebStack } from '../web-stack/runtime/run-web-stack';
+import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
 import { judgePoint, type PointJudgement, type SloBound, type Verdict } from './judge';
 
 export type CapacityMetric = 'users' | 'rps';

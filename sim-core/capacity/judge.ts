@@ -3,7 +3,7 @@
 // on the user requests of the kept window). "met" when both whole intervals are within the SLO, "missed" when
 // either lies wholly outside it, "uncertain" when an interval straddles its bound.
 
-import type { WebStackResult } from '../web-stack/web-stack-result';
+import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
 
 export type Verdict = 'met' | 'missed' | 'uncertain';
 

@@ -8,7 +8,7 @@ import { effectiveComputeUsd } from '../cost/resolve-hosts';
 import type { ComputeEntry, PricingCatalog } from '../cost/pricing-schema';
 import { hostSchema, type HostSpec, type WebStackScenario } from '../web-stack/schema';
 import { appDbConnections, slotsPerWorker } from '../web-stack/lint/stack-numbers';
-import { dailyPeakUsers } from '../web-stack/daily-peak-users';
+import { dailyPeakUsers } from '../web-stack/derived/daily-peak-users';
 
 /** One option for a tier: a catalog entry turned into a host. */
 export interface HostOption {

@@ -17,10 +17,10 @@ import { monthlyCost } from '../cost/monthly-cost';
 import type { PricingCatalog } from '../cost/pricing-schema';
 import { lintScenario } from '../web-stack/lint';
 import { PreviewModel } from '../web-stack/preview';
-import { dailyPeakUsers } from '../web-stack/daily-peak-users';
-import { runWebStack } from '../web-stack/run-web-stack';
+import { dailyPeakUsers } from '../web-stack/derived/daily-peak-users';
+import { runWebStack } from '../web-stack/runtime/run-web-stack';
 import type { WebStackScenario } from '../web-stack/schema';
-import type { WebStackResult } from '../web-stack/web-stack-result';
+import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
 import { judgePoint, type PointJudgement, type SloBound } from './judge';
 import {
   buildCandidate,

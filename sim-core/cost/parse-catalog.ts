@@ -1,7 +1,7 @@
 // Validates one pricing catalog (parsed JSON) and returns it typed with defaults filled, or throws ScenarioError
 // listing every issue with its path, as scenario files do.
 
-import { formatIssues, ScenarioError } from '../model/schema-errors';
+import { formatIssues, ScenarioError } from '../schema/schema-errors';
 import { pricingCatalogSchema, type PricingCatalog } from './pricing-schema';
 
 export function parseCatalog(input: unknown): PricingCatalog {

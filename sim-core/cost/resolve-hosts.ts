@@ -6,7 +6,7 @@
 // amortised setup fee + the network volume it needs + per-host add-ons such as a paid IPv4 address.
 
 import type { HostSpec, WebStackScenario } from '../web-stack/schema';
-import { ScenarioError, type ScenarioIssue } from '../model/schema-errors';
+import { ScenarioError, type ScenarioIssue } from '../schema/schema-errors';
 import type { ComputeEntry, ManagedCacheEntry, ManagedDatabaseEntry, PricingCatalog } from './pricing-schema';
 
 export type HostRole = 'nginx' | 'app' | 'pgbouncer' | 'database' | 'redis' | 'celery';

@@ -5,7 +5,7 @@
 import { costPerMillionRequests } from '../cost/cost-per-million';
 import { headroomCost } from '../cost/headroom-cost';
 import type { Verdict } from '../web-stack/claims/claim-verdict';
-import type { WebStackResult } from '../web-stack/web-stack-result';
+import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
 import { analyticCapacity } from './capacity-estimate';
 import { deploymentComponents, deploymentHosts } from './deployment';
 import { count, num, pct, usd } from './format';

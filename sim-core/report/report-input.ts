@@ -5,7 +5,7 @@ import type { CostBreakdown } from '../cost/cost-breakdown';
 import type { ClaimVerdict } from '../web-stack/claims/claim-verdict';
 import type { LintFinding } from '../web-stack/lint/finding';
 import type { WebStackScenario } from '../web-stack/schema/web-stack-schema';
-import type { WebStackResult } from '../web-stack/web-stack-result';
+import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
 
 /** "Max load within the SLO", from a capacity search when one ran, else the analytic estimate. */
 export interface CapacityInput {

@@ -7,7 +7,7 @@ import { mmc } from '../analytic/erlang-c';
 import { mg1 } from '../analytic/mg1';
 import { mm1k } from '../analytic/mm1k';
 import { mva } from '../analytic/mva';
-import { queueingModelSchema, type QueueingModel } from '../model/queueing-model-schema';
+import { queueingModelSchema, type QueueingModel } from '../queueing/queueing-model-schema';
 
 export interface ExactValue {
   /** Which simulated figure this is compared with. */

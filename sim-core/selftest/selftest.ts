@@ -1,8 +1,8 @@
 // Runs the conformance cases and judges each simulated figure against its exact value: PASS when within the
 // tolerance and (where asked) inside the simulated 95 % interval, and Little's law holds within 1 %.
 
-import { runQueueingModel, type RunOptions } from '../model/run-queueing-model';
-import type { RunResult } from '../model/run-result';
+import { runQueueingModel, type RunOptions } from '../queueing/run-queueing-model';
+import type { RunResult } from '../run/run-result';
 import { conformanceCases, type ConformanceCase, type ExactValue } from './conformance-cases';
 
 export interface CheckResult {

@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportScenario, FILE, type ExportTarget } from '../../sim-core/export';
-import { parseScenario } from '../../sim-core/model/parse-scenario';
+import { parseScenario } from '../../sim-core/scenario/parse-scenario';
 import type { WebStackScenario } from '../../sim-core/web-stack/schema/web-stack-schema';
 import { cases, fixtureDir, loadFile, repoWebStackFiles, root, targets } from './helpers';
 

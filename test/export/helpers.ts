@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportScenario, type ExportResult, type ExportTarget, type TargetVersions } from '../../sim-core/export';
-import { parseScenario } from '../../sim-core/model/parse-scenario';
+import { parseScenario } from '../../sim-core/scenario/parse-scenario';
 import type { WebStackScenario } from '../../sim-core/web-stack/schema/web-stack-schema';
 
 export const root = resolve(__dirname, '../..');

@@ -6,15 +6,15 @@ import { join, resolve } from 'node:path';
 import { loadCatalogs } from '../../cli/commands/cost';
 import { monthlyCost } from '../../sim-core/cost/monthly-cost';
 import { exportScenario } from '../../sim-core/export';
-import { parseScenario } from '../../sim-core/model/parse-scenario';
-import { formatFromName, parseScenarioText } from '../../sim-core/model/scenario-text';
+import { parseScenario } from '../../sim-core/scenario/parse-scenario';
+import { formatFromName, parseScenarioText } from '../../sim-core/schema/scenario-text';
 import type { ReportInput } from '../../sim-core/report';
 import { sweepLoads } from '../../sim-core/report';
 import { judgeClaims } from '../../sim-core/web-stack/claims/judge-claims';
 import { lintScenario } from '../../sim-core/web-stack/lint';
-import { effectiveLoad, runWebStack } from '../../sim-core/web-stack/run-web-stack';
+import { effectiveLoad, runWebStack } from '../../sim-core/web-stack/runtime/run-web-stack';
 import type { WebStackScenario } from '../../sim-core/web-stack/schema/web-stack-schema';
-import type { WebStackResult } from '../../sim-core/web-stack/web-stack-result';
+import type { WebStackResult } from '../../sim-core/web-stack/runtime/web-stack-result';
 
 export const root = resolve(__dirname, '../..');
 

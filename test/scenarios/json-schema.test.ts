@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaKinds, scenarioJsonSchema } from '../../sim-core/model/scenario-json-schema';
+import { jsonSchemaKinds, scenarioJsonSchema } from '../../sim-core/scenario/scenario-json-schema';
 
 const root = resolve(__dirname, '../..');
 

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../sim-core/model/parse-scenario';
-import { formatFromName, parseScenarioText } from '../../sim-core/model/scenario-text';
-import { ScenarioError } from '../../sim-core/model/schema-errors';
+import { parseScenario, type Scenario } from '../../sim-core/scenario/parse-scenario';
+import { formatFromName, parseScenarioText } from '../../sim-core/schema/scenario-text';
+import { ScenarioError } from '../../sim-core/schema/schema-errors';
 import type { WebStackScenario } from '../../sim-core/web-stack/schema/web-stack-schema';
 
 const root = resolve(__dirname, '../..');

@@ -1,8 +1,8 @@
 // Same seed ⇒ the same result, byte for byte; a different seed ⇒ a different sample path.
 
 import { describe, expect, it } from 'vitest';
-import { queueingModelSchema } from '../../sim-core/model/queueing-model-schema';
-import { runQueueingModel } from '../../sim-core/model/run-queueing-model';
+import { queueingModelSchema } from '../../sim-core/queueing/queueing-model-schema';
+import { runQueueingModel } from '../../sim-core/queueing/run-queueing-model';
 
 const model = queueingModelSchema.parse({
   kind: 'queueing', schema_version: 1, name: 'tandem with routing',

@@ -4,7 +4,7 @@
 // resource) and what differs, so the table does not look like a display error.
 
 import type { WebStackScenario } from '../../../sim-core/web-stack/schema/web-stack-schema';
-import type { WebStackResult } from '../../../sim-core/web-stack/web-stack-result';
+import type { WebStackResult } from '../../../sim-core/web-stack/runtime/web-stack-result';
 import { hostsLine } from '../scenarios/scenario-facts';
 import { pathString, type PathKey } from '../scenarios/paths';
 import { int, pct, usdMonth } from '../charts/format';

@@ -2,7 +2,7 @@
 // progress and results into the store (zustand's "no store actions" practice), so components only read state.
 
 import { useAppStore } from '../store/index';
-import type { Scenario } from '../../../sim-core/model/parse-scenario';
+import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
 import { SimClient, SimRequestError } from './sim-client';
 import type { ExportArgs, LoadOverride, SizeArgs, UiProgress } from './requests';
 import type { ExportResult } from '../../../sim-core/export/context';

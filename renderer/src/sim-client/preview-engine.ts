@@ -2,7 +2,7 @@
 // every frame of a drag. Records how long each call takes so the frame budget can be checked. The simulation
 // itself only ever runs in sim.worker.ts.
 
-import type { Scenario } from '../../../sim-core/model/parse-scenario';
+import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
 import { previewWebStack } from '../../../sim-core/web-stack/preview/index';
 import type { LoadOverride, PreviewResult } from './requests';
 

@@ -2,9 +2,9 @@
 // (gallery headline, capacity search, lint, cost, config export, sizing report, deployment sizing), and the
 // messages the worker posts back. Types only; units as in sim-core.
 
-import type { Scenario } from '../../../sim-core/model/parse-scenario';
+import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
 import type { LoadOverride, ProgressPayload, SimRequests, SweepPoint, WorkerError } from '../../../sim-core/protocol';
-import type { AnyRunResult } from '../../../sim-core/model/run-scenario';
+import type { AnyRunResult } from '../../../sim-core/scenario/run-scenario';
 import type { LintFinding } from '../../../sim-core/web-stack/lint/finding';
 import type { CostBreakdown } from '../../../sim-core/cost/cost-breakdown';
 import type { WebStackPreview } from '../../../sim-core/web-stack/preview/index';

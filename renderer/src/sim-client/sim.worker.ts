@@ -3,19 +3,19 @@
 // (runs are synchronous), posting progress between event chunks.
 /// <reference lib="webworker" />
 
-import type { Scenario } from '../../../sim-core/model/parse-scenario';
-import { parseScenario } from '../../../sim-core/model/parse-scenario';
-import { parseScenarioText } from '../../../sim-core/model/scenario-text';
-import { runScenario, type ScenarioRunOptions } from '../../../sim-core/model/run-scenario';
-import { ScenarioError } from '../../../sim-core/model/schema-errors';
-import type { Progress } from '../../../sim-core/model/run-driver';
+import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
+import { parseScenario } from '../../../sim-core/scenario/parse-scenario';
+import { parseScenarioText } from '../../../sim-core/schema/scenario-text';
+import { runScenario, type ScenarioRunOptions } from '../../../sim-core/scenario/run-scenario';
+import { ScenarioError } from '../../../sim-core/schema/schema-errors';
+import type { Progress } from '../../../sim-core/run/run-driver';
 import type { WorkerError } from '../../../sim-core/protocol';
 import { judgeClaims, type ClaimLoad } from '../../../sim-core/web-stack/claims/judge-claims';
 import { lintScenario } from '../../../sim-core/web-stack/lint/index';
-import { effectiveLoad, runWebStack } from '../../../sim-core/web-stack/run-web-stack';
+import { effectiveLoad, runWebStack } from '../../../sim-core/web-stack/runtime/run-web-stack';
 import { previewWebStack } from '../../../sim-core/web-stack/preview/index';
 import type { WebStackScenario } from '../../../sim-core/web-stack/schema/web-stack-schema';
-import type { WebStackResult } from '../../../sim-core/web-stack/web-stack-result';
+import type { WebStackResult } from '../../../sim-core/web-stack/runtime/web-stack-result';
 import { monthlyCost, offeredUsage, parseCatalog, type CostBreakdown, type CostUsage, type PricingCatalog } from '../../../sim-core/cost/index';
 import { exportScenario } from '../../../sim-core/export/index';
 import { buildReport, renderReportHtml, sweepLoads as reportSweepLoads, type ConfigsInput } from '../../../sim-core/report/index';

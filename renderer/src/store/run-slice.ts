@@ -33,7 +33,7 @@ export interface RunSlice {
   sweepSize: number;
   preview: PreviewResult | null;
   /** The blended scenario while dragging between tiers (the draft is unchanged until release). */
-  live: import('../../../sim-core/model/parse-scenario').Scenario | null;
+  live: import('../../../sim-core/scenario/parse-scenario').Scenario | null;
   verdicts: ClaimVerdict[] | null;
   verdictsRevision: number;
   lint: LintFinding[];

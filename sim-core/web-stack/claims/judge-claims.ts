@@ -5,9 +5,9 @@
 
 import type { Claim } from '../schema/claims';
 import type { WebStackScenario } from '../schema/web-stack-schema';
-import type { WebStackResult } from '../web-stack-result';
+import type { WebStackResult } from '../runtime/web-stack-result';
 import { describeRange, type ClaimVerdict } from './claim-verdict';
-import { dailyPeakUsers } from '../daily-peak-users';
+import { dailyPeakUsers } from '../derived/daily-peak-users';
 
 export interface ClaimLoad {
   users?: number;

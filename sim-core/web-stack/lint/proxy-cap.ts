@@ -7,7 +7,7 @@
 import { appProcesses, nginxWorkerProcesses, slotsLabel, slotsPerWorker } from './stack-numbers';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
-import { dailyPeakUsers } from '../daily-peak-users';
+import { dailyPeakUsers } from '../derived/daily-peak-users';
 
 /** Concurrent users a workload keeps: closed users, or a daily curve's peak concurrent sessions. */
 export function concurrentUsers(s: WebStackScenario): { users: number; formula: string } | undefined {

@@ -18,7 +18,7 @@ import { diskModel } from '../runtime/disk-profiles';
 import { STATIC_PAGE_CACHE_HIT } from '../runtime/nginx';
 import type { WebStackScenario } from '../schema';
 import { dbNodeHitRatios } from './buffer-hit-ratio';
-import { dailyPeakUsers } from '../daily-peak-users';
+import { dailyPeakUsers } from '../derived/daily-peak-users';
 
 export type StationKind = 'queue' | 'multiserver' | 'delay';
 

@@ -2,7 +2,7 @@
 // be taken over the post-warm-up window. The first three names are the ones summarizeRun needs.
 
 import { CounterCheckpoints } from '../../metrics/counter-checkpoints';
-import { errorCauses, type ErrorCause } from '../web-stack-result';
+import { errorCauses, type ErrorCause } from './web-stack-result';
 
 const BASE = [
   'completed', // user requests that succeeded

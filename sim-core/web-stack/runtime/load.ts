@@ -1,7 +1,7 @@
 // The load a run simulates: closed users or an open rate, after the caller's overrides. A daily curve becomes
 // a closed population: users present at the peak = DAU × sessions × session length / day × peak factor.
 
-import { dailyPeakUsers } from '../daily-peak-users';
+import { dailyPeakUsers } from '../derived/daily-peak-users';
 import type { WebStackScenario } from '../schema';
 
 export interface EffectiveLoad {

@@ -2,7 +2,7 @@
 // varies (in-flight requests, database connections). Over the host's RAM ⇒ the host would swap or the OOM
 // killer would act: flagged, and a warning is written. Memory in MB.
 
-import type { HostMemory } from '../web-stack-result';
+import type { HostMemory } from './web-stack-result';
 import type { WebStackScenario } from '../schema';
 
 /** Peaks observed during the run; all zero for the static (pre-run) budget. */

@@ -2,9 +2,9 @@
 // of every resource over the kept window, errors by cause, per-class figures, memory per host, database and
 // cache figures, the bottleneck and the SLO verdict. ms inside; seconds, rps and fractions out.
 
-import type { ResourceResult, StopReasonJson } from '../../model/run-result';
-import { summarizeRun } from '../../model/summarize-run';
-import { errorCauses, type ClassResult, type WebStackResult } from '../web-stack-result';
+import type { ResourceResult, StopReasonJson } from '../../run/run-result';
+import { summarizeRun } from '../../run/summarize-run';
+import { errorCauses, type ClassResult, type WebStackResult } from './web-stack-result';
 import { causeIndex, classCounterBase } from './counters';
 import { memoryBudget, memoryWarnings } from './memory-budget';
 import type { WebStackModel } from './web-stack-model';

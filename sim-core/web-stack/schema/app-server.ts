@@ -3,7 +3,7 @@
 // Settings named as in gunicorn.conf.py / the uvicorn command line; times in seconds as they write them.
 
 import { z } from 'zod';
-import { nonNegative, positive, wholeAtLeast } from '../../model/schema-fields';
+import { nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
 import { memoryMb } from './memory-size';
 
 export const workerClasses = ['sync', 'gthread', 'gevent', 'uvicorn'] as const;

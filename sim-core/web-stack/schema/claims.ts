@@ -2,7 +2,7 @@
 // Claims are checked by simulation (`capsim claims`), assumptions are shown to the user, never hidden.
 
 import { z } from 'zod';
-import { nonNegative, positive } from '../../model/schema-fields';
+import { nonNegative, positive } from '../../schema/schema-fields';
 
 /**
  * Units: users and requests per second as counts, latencies in ms, error_rate, cache_hit_rate and

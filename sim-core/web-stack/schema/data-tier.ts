@@ -2,7 +2,7 @@
 // named as in their config files; memory as "8GB"/MB, times in seconds unless the name says ms.
 
 import { z } from 'zod';
-import { fraction, nonNegative, positive, wholeAtLeast } from '../../model/schema-fields';
+import { fraction, nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
 import { memoryMb } from './memory-size';
 
 export const pgbouncerSchema = z.strictObject({

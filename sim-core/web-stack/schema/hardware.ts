@@ -2,7 +2,7 @@
 // type (for cost). Memory in MB, bandwidth in Gbit/s, disk latency in ms.
 
 import { z } from 'zod';
-import { fraction, positive, wholeAtLeast } from '../../model/schema-fields';
+import { fraction, positive, wholeAtLeast } from '../../schema/schema-fields';
 import { memoryMb } from './memory-size';
 
 export const diskTypes = ['nvme', 'ssd', 'hdd', 'network'] as const;

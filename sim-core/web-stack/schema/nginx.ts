@@ -2,7 +2,7 @@
 // requests per second.
 
 import { z } from 'zod';
-import { fraction, nonNegative, positive, wholeAtLeast } from '../../model/schema-fields';
+import { fraction, nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
 import { memoryMb } from './memory-size';
 
 export const limitReqSchema = z.strictObject({

@@ -3,7 +3,7 @@
 // Cross-references (hosts, classes) are checked here so the model can trust them.
 
 import { z } from 'zod';
-import { runControlSchema } from '../../model/run-control';
+import { runControlSchema } from '../../run/run-control';
 import { appServerSchema } from './app-server';
 import { assumptionSchema, claimSchema, sloSchema } from './claims';
 import { cdnSchema, celerySchema, databaseSchema, networkSchema, pgbouncerSchema, redisSchema } from './data-tier';

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { distributionSpecSchema } from '../../kernel/distributions';
-import { fraction, nonNegative, positive, wholeAtLeast } from '../../model/schema-fields';
+import { fraction, nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
 
 export const requestClassSchema = z.strictObject({
   name: z.string().min(1, { error: 'expected a class name' }),

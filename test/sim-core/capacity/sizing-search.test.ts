@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { mmcResponseQuantile } from '../../../sim-core/analytic';
 import { sizeDeployment } from '../../../sim-core/capacity/sizing-search';
 import { parseCatalog } from '../../../sim-core/cost/parse-catalog';
-import { parseScenario } from '../../../sim-core/model/parse-scenario';
+import { parseScenario } from '../../../sim-core/scenario/parse-scenario';
 import { lintScenario } from '../../../sim-core/web-stack/lint';
 import { webStackSchema, type WebStackScenario } from '../../../sim-core/web-stack/schema';
 import { scenarioYaml } from '../../../cli/commands/size';

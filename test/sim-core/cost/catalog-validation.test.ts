@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../../sim-core/cost/parse-catalog';
 import { HOURS_PER_MONTH } from '../../../sim-core/cost/pricing-schema';
-import { ScenarioError } from '../../../sim-core/model/schema-errors';
+import { ScenarioError } from '../../../sim-core/schema/schema-errors';
 import { catalogFiles, catalogs, rawCatalogs } from './catalogs';
 
 const providerDomain: Record<string, RegExp> = {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyCost } from '../../../sim-core/cost/monthly-cost';
 import { parseCatalog } from '../../../sim-core/cost/parse-catalog';
 import { resolveHosts } from '../../../sim-core/cost/resolve-hosts';
-import { ScenarioError } from '../../../sim-core/model/schema-errors';
+import { ScenarioError } from '../../../sim-core/schema/schema-errors';
 import { catalogs } from './catalogs';
 import { host, stack } from './stack';
 

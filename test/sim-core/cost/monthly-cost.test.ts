@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { monthlyCost } from '../../../sim-core/cost/monthly-cost';
-import { ScenarioError } from '../../../sim-core/model/schema-errors';
+import { ScenarioError } from '../../../sim-core/schema/schema-errors';
 import { catalogs } from './catalogs';
 import { bytesPerSecondFor, host, stack } from './stack';
 

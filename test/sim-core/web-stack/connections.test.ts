@@ -1,7 +1,7 @@
 // Connection pools, Django connections and max_connections, limit_req, cache → database load.
 
 import { describe, expect, it } from 'vitest';
-import { runWebStack } from '../../../sim-core/web-stack/run-web-stack';
+import { runWebStack } from '../../../sim-core/web-stack/runtime/run-web-stack';
 import { scenario } from './helpers';
 
 describe('web-stack runtime: pools and limits', () => {

@@ -1,7 +1,7 @@
 // Errors by cause, a retry storm, the memory budget, load overrides and determinism.
 
 import { describe, expect, it } from 'vitest';
-import { effectiveLoad, runWebStack } from '../../../sim-core/web-stack/run-web-stack';
+import { effectiveLoad, runWebStack } from '../../../sim-core/web-stack/runtime/run-web-stack';
 import { attemptStats, scenario } from './helpers';
 
 describe('web-stack runtime: errors, retries, memory', () => {

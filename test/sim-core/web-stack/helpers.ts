@@ -1,7 +1,7 @@
 // Small inline scenarios for the web-stack runtime tests: a one-host stack with overridable parts.
 
 import { webStackSchema, type WebStackInput, type WebStackScenario } from '../../../sim-core/web-stack/schema';
-import type { WebStackResult } from '../../../sim-core/web-stack/web-stack-result';
+import type { WebStackResult } from '../../../sim-core/web-stack/runtime/web-stack-result';
 
 export function scenario(over: Partial<WebStackInput> & { workload: WebStackInput['workload'] }): WebStackScenario {
   return webStackSchema.parse({

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { effectiveLoad } from '../../../sim-core/web-stack/runtime/load';
-import { runWebStack } from '../../../sim-core/web-stack/run-web-stack';
+import { runWebStack } from '../../../sim-core/web-stack/runtime/run-web-stack';
 import { scenario } from './helpers';
 
 const closed = scenario({

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { mmc } from '../../../sim-core/analytic/erlang-c';
-import { runWebStack } from '../../../sim-core/web-stack/run-web-stack';
+import { runWebStack } from '../../../sim-core/web-stack/runtime/run-web-stack';
 import { scenario } from './helpers';
 
 describe('web-stack runtime: analytic oracles', () => {

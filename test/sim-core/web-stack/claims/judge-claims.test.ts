@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeClaims, type ClaimLoad } from '../../../../sim-core/web-stack/claims/judge-claims';
 import type { WebStackScenario } from '../../../../sim-core/web-stack/schema';
-import type { WebStackResult } from '../../../../sim-core/web-stack/web-stack-result';
+import type { WebStackResult } from '../../../../sim-core/web-stack/runtime/web-stack-result';
 
 function result(load: ClaimLoad, p95: number, throughput: number, extra: Partial<WebStackResult> = {}): WebStackResult {
   const interval = (x: number) => ({ lo: x * 0.95, hi: x * 1.05, rel_half_width: 0.05 });

@@ -4,8 +4,8 @@
 
 import { z } from 'zod';
 import { distributionSpecSchema } from '../kernel/distributions';
-import { fraction, nonNegative, positive, wholeAtLeast } from './schema-fields';
-import { runControlSchema } from './run-control';
+import { fraction, nonNegative, positive, wholeAtLeast } from '../schema/schema-fields';
+import { runControlSchema } from '../run/run-control';
 
 const routeSchema = z.strictObject({
   to: z.string({ error: 'expected a station name or "exit"' }).min(1, { error: 'expected a station name or "exit"' }),

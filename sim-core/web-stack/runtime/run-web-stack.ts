@@ -2,14 +2,14 @@
 // and the duration cap (seconds of simulated time, default the scenario's run.duration_s = 120) come from the
 // caller; precision stopping, the event cap and cancellation from the run driver. Same seed ⇒ same result.
 
-import { drive, type ProgressListener } from '../model/run-driver';
-import { assembleResult } from './runtime/results';
-import { effectiveLoad } from './runtime/load';
-import { WebStackModel } from './runtime/web-stack-model';
-import type { WebStackScenario } from './schema';
+import { drive, type ProgressListener } from '../../run/run-driver';
+import { assembleResult } from './results';
+import { effectiveLoad } from './load';
+import { WebStackModel } from './web-stack-model';
+import type { WebStackScenario } from '../schema';
 import type { WebStackResult } from './web-stack-result';
 
-export { effectiveLoad } from './runtime/load';
+export { effectiveLoad } from './load';
 
 export interface RunWebStackOptions {
   seed?: number;

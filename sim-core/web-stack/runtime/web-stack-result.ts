@@ -2,7 +2,7 @@
 // ask next — per-class latency, memory per host, database and cache figures, the binding resource and the SLO
 // verdict. Latencies in ms, throughput in requests per second, memory in MB, bandwidth in bytes per second.
 
-import type { LatencySummary, RunResult } from '../model/run-result';
+import type { LatencySummary, RunResult } from '../../run/run-result';
 
 /** Error causes as users name them; every one is counted per attempt in errors.by_cause. */
 export const errorCauses = [

@@ -3,7 +3,7 @@
 // simulated time, precision as a relative half-width of the 95 % interval.
 
 import { z } from 'zod';
-import { openFraction, positive, wholeAtLeast } from './schema-fields';
+import { openFraction, positive, wholeAtLeast } from '../schema/schema-fields';
 
 export const precisionMeasures = ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const;
 export type PrecisionMeasure = (typeof precisionMeasures)[number];

@@ -1,15 +1,15 @@
 // Runs any scenario kind at its own load or an overridden one (users for closed workloads, a rate for open
 // ones): the single entry the CLI, the sweep workers and the app's worker use. ms inside, rps and s outside.
 
-import { runWebStack } from '../web-stack/run-web-stack';
+import { runWebStack } from '../web-stack/runtime/run-web-stack';
 import { effectiveLoad } from '../web-stack/runtime/load';
-import type { WebStackResult } from '../web-stack/web-stack-result';
+import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
 import type { Scenario } from './parse-scenario';
-import type { QueueingModel } from './queueing-model-schema';
-import { runQueueingModel } from './run-queueing-model';
-import type { ProgressListener } from './run-driver';
-import type { RunResult } from './run-result';
-import { ScenarioError } from './schema-errors';
+import type { QueueingModel } from '../queueing/queueing-model-schema';
+import { runQueueingModel } from '../queueing/run-queueing-model';
+import type { ProgressListener } from '../run/run-driver';
+import type { RunResult } from '../run/run-result';
+import { ScenarioError } from '../schema/schema-errors';
 
 export interface ScenarioRunOptions {
   seed?: number;

@@ -2,8 +2,8 @@
 // throws ScenarioError listing every issue with its path and the expected value.
 
 import { webStackSchema, type WebStackScenario } from '../web-stack/schema/web-stack-schema';
-import { queueingModelSchema, type QueueingModel } from './queueing-model-schema';
-import { formatIssues, renderValue, ScenarioError } from './schema-errors';
+import { queueingModelSchema, type QueueingModel } from '../queueing/queueing-model-schema';
+import { formatIssues, renderValue, ScenarioError } from '../schema/schema-errors';
 
 export type Scenario = QueueingModel | WebStackScenario;
 

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { webStackSchema } from '../web-stack/schema/web-stack-schema';
-import { queueingModelSchema } from './queueing-model-schema';
+import { queueingModelSchema } from '../queueing/queueing-model-schema';
 
 export const jsonSchemaKinds = ['web-stack', 'queueing'] as const;
 export type JsonSchemaKind = (typeof jsonSchemaKinds)[number];

@@ -5,13 +5,13 @@ import { compileDistribution } from '../kernel/distributions';
 import { FcfsStation } from '../resources/fcfs-station';
 import { InfiniteServer } from '../resources/infinite-server';
 import { ProcessorSharing } from '../resources/processor-sharing';
-import { drive, type ProgressListener } from './run-driver';
+import { drive, type ProgressListener } from '../run/run-driver';
 import type { QueueingModel } from './queueing-model-schema';
 import { QueueingNetwork } from './queueing-network';
-import { ScenarioError } from './schema-errors';
-import { summarizeRun } from './summarize-run';
-import type { ResourceResult, RunResult } from './run-result';
-import { visitRatios } from './visit-ratios';
+import { ScenarioError } from '../schema/schema-errors';
+import { summarizeRun } from '../run/summarize-run';
+import type { ResourceResult, RunResult } from '../run/run-result';
+import { visitRatios } from '../analytic/visit-ratios';
 
 export interface RunOptions {
   seed?: number;
