@@ -1,7 +1,6 @@
 // Human-readable rendering of a RunResult for the terminal.
 
-import type { RunControl } from '../sim-core/run/run-control';
-import { latencyKeys, type RunResult } from '../sim-core/run/run-result';
+import { latencyKeys, type RunControl, type RunResult } from '../sim-core/index';
 import { count, num, pct, table } from './format-table';
 
 const STOP_TEXT: Record<RunResult['stop_reason'], string> = {

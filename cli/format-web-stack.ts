@@ -1,8 +1,7 @@
 // Terminal rendering of a web-stack result: the common run summary, then per-class latency, the resources by
 // utilisation (binding first), memory per host, database and cache figures and the SLO verdict.
 
-import type { RunControl } from '../sim-core/run/run-control';
-import type { WebStackResult } from '../sim-core/web-stack/runtime/web-stack-result';
+import type { RunControl, WebStackResult } from '../sim-core/index';
 import { formatRunResult } from './format-run';
 import { count, num, pct, table } from './format-table';
 

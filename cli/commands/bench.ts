@@ -7,12 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mmc } from '../../sim-core/analytic/erlang-c';
-import { queueingModelSchema } from '../../sim-core/queueing/queueing-model-schema';
-import { runQueueingModel } from '../../sim-core/queueing/run-queueing-model';
-import { parseScenario } from '../../sim-core/scenario/parse-scenario';
-import { parseScenarioText } from '../../sim-core/schema/scenario-text';
-import { runWebStack } from '../../sim-core/web-stack/runtime/run-web-stack';
+import { mmc, parseScenario, parseScenarioText, run, type RunResult, type WebStackScenario } from '../../sim-core/index';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { count, num, table } from '../format-table';
 import { numberOption, type Options } from '../main';
@@ -49,7 +44,7 @@ export function kernelBench(customers: number): KernelBench {
   const serviceMs = 1000;
   const rho = 0.9;
   const ratePerS = (rho * servers * 1000) / serviceMs;
-  const model = queueingModelSchema.parse({
+  const model = parseScenario({
     kind: 'queueing',
     schema_version: 1,
     name: 'bench M/M/8',
@@ -59,12 +54,13 @@ export function kernelBench(customers: number): KernelBench {
     run: { seed: 1, precision: 1e-9, max_events: 2 * customers },
   });
   let firstRss = 0;
-  const result = runQueueingModel(model, {
+  const result = run({ scenario: model }, {
+    catalogs: [],
     clock: () => performance.now(),
     onProgress: () => {
       if (firstRss === 0) firstRss = process.memoryUsage().rss;
     },
-  });
+  }) as RunResult;
   const served = result.resources.server.completions;
   return {
     customers: served,
@@ -86,7 +82,7 @@ export function examPortalBench(users: number, durationS: number): WebStackBench
   if (s.kind !== 'web-stack') throw new Error('exam-portal/after.yaml is not a web-stack scenario');
   const t0 = performance.now();
   // A precision target out of reach, so the whole horizon is simulated.
-  const r = runWebStack({ ...s, run: { ...s.run, precision: 1e-6 } }, { users, duration_s: durationS });
+  const r = run({ scenario: { ...s, run: { ...s.run, precision: 1e-6 } } as WebStackScenario, users, duration_s: durationS }, { catalogs: [], clock: () => performance.now() });
   const wall = performance.now() - t0;
   return {
     scenario: 'scenarios/exam-portal/after.yaml', users, simulated_s: r.simulated_s, events: r.events, wall_ms: wall,

@@ -2,12 +2,15 @@
 // requests per second with --rps, or for an open workload) the scenario serves within the SLO, the resource
 // that binds, the range the boundary lies in and every simulated point. Progress goes to stderr.
 
-import { capacitySearch, type CapacityResult } from '../../sim-core/capacity/capacity-search';
-import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
+import { capacity, type CapacityResult } from '../../sim-core/index';
+import { cliContext } from '../catalogs';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
-import { loadScenario } from '../load-scenario';
+import { inFile } from '../in-file';
+import { loadWebStack } from '../load-scenario';
 import { numberOption, type Options } from '../main';
+import { progressLine } from '../progress-line';
+import { runLengthOptions } from '../run-length';
 
 function loadText(x: number, metric: CapacityResult['metric']): string {
   if (!Number.isFinite(x)) return '–';
@@ -48,42 +51,22 @@ export function formatCapacity(file: string, r: CapacityResult, wallMs: number):
 }
 
 export function capacityCommand(file: string, opts: Options): number {
-  const scenario = loadScenario(file);
-  if (scenario.kind !== 'web-stack') throw new CliError(`${file}: kind: expected a "web-stack" scenario, got "${scenario.kind}"`);
+  const scenario = loadWebStack(file, 'to search its capacity');
   const p95 = numberOption(opts, 'slo-p95', 'a time in ms > 0', (x) => x > 0) ?? scenario.slo.p95_ms;
   const maxErr = numberOption(opts, 'max-error-rate', 'a fraction within 0..1', (x) => x >= 0 && x <= 1) ?? scenario.slo.max_error_rate;
-  const seed = numberOption(opts, 'seed', 'a whole number ≥ 0', (x) => Number.isInteger(x) && x >= 0);
-  const duration = numberOption(opts, 'duration', 'a number of seconds > 0', (x) => x > 0);
+  const length = runLengthOptions(opts);
   const open = scenario.workload.load.type === 'open';
   const metric = opts.rps === undefined || opts.rps === false ? (open ? 'rps' : 'users') : 'rps';
   if (typeof opts.rps === 'string' && opts.rps !== '' && opts.rps !== 'true') {
     throw new CliError(`--rps: takes no value for capacity (search the rate instead of users), got ${JSON.stringify(opts.rps)}`);
   }
   const started = performance.now();
-  let lastShare = -1;
-  const tty = process.stderr.isTTY;
+  const line = progressLine('capacity');
   let result: CapacityResult;
   try {
-    result = capacitySearch(scenario, {
-      slo: { p95_ms: p95, max_error_rate: maxErr },
-      metric,
-      seed,
-      duration_s: duration,
-      clock: () => performance.now(),
-      onProgress: (share, note) => {
-        if (share === lastShare && !note) return;
-        lastShare = share;
-        const line = `capacity: ${Math.round(share * 100)}% ${note}`;
-        if (tty) process.stderr.write(`\r\x1b[K${line}`);
-        else process.stderr.write(`${line}\n`);
-      },
-    });
-  } catch (e) {
-    if (e instanceof ScenarioError) throw new CliError(e.issues.map((i) => `${file}: ${issueLine(i)}`).join('\n'));
-    if (e instanceof RangeError) throw new CliError(`${file}: ${e.message}`);
-    throw e;
+    result = inFile(file, () => capacity({ scenario, slo: { p95_ms: p95, max_error_rate: maxErr }, metric, ...length }, cliContext(line.update)));
   } finally {
-    if (tty) process.stderr.write('\n');
+    line.done();
   }
   const wall = performance.now() - started;
   if (opts.json) console.log(JSON.stringify({ ...result, wall_ms: wall }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));

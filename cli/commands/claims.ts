@@ -2,15 +2,15 @@
 // verdict (holds / does not hold / partly / cannot be judged) and the reason. Claims are judged by simulating
 // the load they are made at.
 
-import { judgeClaims } from '../../sim-core/web-stack/claims/judge-claims';
-import type { Verdict } from '../../sim-core/web-stack/claims/claim-verdict';
-import { runWebStack } from '../../sim-core/web-stack/runtime/run-web-stack';
-import { CliError, EXIT_OK } from '../exit-codes';
+import { claims, type Verdict } from '../../sim-core/index';
+import { cliContext } from '../catalogs';
+import { EXIT_OK } from '../exit-codes';
 import { table } from '../format-table';
-import { loadScenario } from '../load-scenario';
-import { numberOption, type Options } from '../main';
-import { monthlyCost } from '../../sim-core/cost/monthly-cost';
-import { loadCatalogs } from './cost';
+import { inFile } from '../in-file';
+import { loadWebStack } from '../load-scenario';
+import type { Options } from '../main';
+import { progressLine } from '../progress-line';
+import { runLengthOptions } from '../run-length';
 
 const VERDICT_TEXT: Record<Verdict, string> = {
   holds: 'holds',
@@ -20,14 +20,15 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 };
 
 export function claimsCommand(file: string, opts: Options): number {
-  const scenario = loadScenario(file);
-  if (scenario.kind !== 'web-stack') throw new CliError(`${file}: claims apply to web-stack scenarios; this is a ${scenario.kind} model`);
-  const seed = numberOption(opts, 'seed', 'a whole number ≥ 0', (x) => Number.isInteger(x) && x >= 0);
-  const duration = numberOption(opts, 'duration', 'a number of seconds > 0', (x) => x > 0);
-  const verdicts = judgeClaims(scenario, {
-    simulate: (load) => runWebStack(scenario, { ...load, seed, duration_s: duration, clock: () => performance.now() }),
-    monthlyCost: () => monthlyCost(scenario, loadCatalogs()).total_usd_per_month,
-  });
+  const scenario = loadWebStack(file, 'whose claims to judge');
+  const length = runLengthOptions(opts);
+  const line = progressLine('claims');
+  let verdicts;
+  try {
+    verdicts = inFile(file, () => claims({ scenario, ...length }, cliContext(opts.json ? undefined : line.update)));
+  } finally {
+    line.done();
+  }
   if (opts.json) {
     console.log(JSON.stringify({ scenario: scenario.name, claims: verdicts }, null, 2));
     return EXIT_OK;

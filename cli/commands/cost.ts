@@ -1,48 +1,13 @@
 // capsim cost: the monthly cost of a web-stack scenario from the pricing catalogs in scenarios/pricing/, as a
-// table of line items or, with --json, as the CostBreakdown. Traffic-priced items use the offered load of an open
-// workload (closed and daily workloads have no rate until simulated: their transfer is left at 0 and said so).
+// table of line items or, with --json, as the CostBreakdown. Traffic-priced items (transfer, CDN, load-balancer
+// capacity) use the one monthly-traffic rule: the offered peak rate for the hours a day the peak lasts.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { costPerMillionRequests } from '../../sim-core/cost/cost-per-million';
-import type { CostBreakdown } from '../../sim-core/cost/cost-breakdown';
-import { monthlyCost } from '../../sim-core/cost/monthly-cost';
-import { offeredUsage } from '../../sim-core/cost/offered-usage';
-import { parseCatalog } from '../../sim-core/cost/parse-catalog';
-import type { PricingCatalog } from '../../sim-core/cost/pricing-schema';
-import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
-import { CliError, EXIT_OK } from '../exit-codes';
+import { cost, costPerMillionRequests, type CostBreakdown } from '../../sim-core/index';
+import { cliContext } from '../catalogs';
+import { EXIT_OK } from '../exit-codes';
 import { num, table } from '../format-table';
-import { loadScenario } from '../load-scenario';
-
-export const PRICING_DIR = fileURLToPath(new URL('../../scenarios/pricing/', import.meta.url));
-
-/** Every *.json catalog in the folder, validated; a bad catalog is bad input naming its file and path. */
-export function loadCatalogs(dir = PRICING_DIR): PricingCatalog[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    throw new CliError(`${dir}: cannot read the pricing catalogs folder`);
-  }
-  if (files.length === 0) throw new CliError(`${dir}: expected at least one pricing catalog (*.json)`);
-  return files.map((f) => {
-    const path = join(dir, f);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (e) {
-      throw new CliError(`${path}: expected valid JSON (${(e as Error).message})`);
-    }
-    try {
-      return parseCatalog(data);
-    } catch (e) {
-      if (e instanceof ScenarioError) throw new CliError(e.issues.map((i) => `${path}: ${issueLine(i)}`).join('\n'));
-      throw e;
-    }
-  });
-}
+import { inFile } from '../in-file';
+import { loadWebStack } from '../load-scenario';
 
 const usd = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '–');
 
@@ -67,20 +32,10 @@ export function formatBreakdown(file: string, b: CostBreakdown, perMillion: numb
 }
 
 export function costCommand(file: string, opts: { json?: boolean }): number {
-  const scenario = loadScenario(file);
-  if (scenario.kind !== 'web-stack') {
-    throw new CliError(`${file}: kind: expected a "web-stack" scenario to price, got "${scenario.kind}" (queueing models have no hosts)`);
-  }
-  const catalogs = loadCatalogs();
-  const usage = offeredUsage(scenario) ?? { basis: `${scenario.workload.load.type} workload: no request rate until simulated; transfer and CDN not priced` };
-  let breakdown: CostBreakdown;
-  try {
-    breakdown = monthlyCost(scenario, catalogs, usage);
-  } catch (e) {
-    if (e instanceof ScenarioError) throw new CliError(e.issues.map((i) => `${file}: ${issueLine(i)}`).join('\n'));
-    throw e;
-  }
-  const perMillion = usage.throughput_rps !== undefined ? costPerMillionRequests(breakdown, usage.throughput_rps) : undefined;
+  const scenario = loadWebStack(file, 'to price (queueing models have no hosts)');
+  const breakdown = inFile(file, () => cost({ scenario }, cliContext()))!;
+  const rps = breakdown.usage.throughput_rps;
+  const perMillion = rps !== undefined && rps > 0 ? costPerMillionRequests(breakdown, rps) : undefined;
   if (opts.json) console.log(JSON.stringify({ ...breakdown, usd_per_million_requests: perMillion ?? null }, null, 2));
   else console.log(formatBreakdown(file, breakdown, perMillion));
   return EXIT_OK;

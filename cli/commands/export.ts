@@ -4,9 +4,10 @@
 
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { exportScenario, exportTargets, type ExportTarget } from '../../sim-core/export';
-import { runWebStack } from '../../sim-core/web-stack/runtime/run-web-stack';
+import { exportConfigs, exportTargets, run, type ExportTarget, type WebStackResult } from '../../sim-core/index';
+import { cliContext } from '../catalogs';
 import { CliError, EXIT_OK } from '../exit-codes';
+import { inFile } from '../in-file';
 import { loadScenario } from '../load-scenario';
 
 /** Written into every export directory; its presence lets a later export replace the directory. */
@@ -81,11 +82,11 @@ export function exportCommand(file: string, opts: ExportCommandOptions): number 
   // Every file names the simulated result it was sized for: run the scenario at its own load first.
   let simulated: { p95_ms: number; throughput_rps: number; users?: number } | undefined;
   if (opts.duration !== 0) {
-    const r = runWebStack(scenario, { duration_s: opts.duration ?? 60, clock: () => performance.now() });
+    const r = inFile(file, () => run({ scenario, ...(opts.duration !== undefined && { duration_s: opts.duration }) }, cliContext())) as WebStackResult;
     simulated = { p95_ms: r.latency_ms.p95, throughput_rps: r.throughput_rps, users: r.load.users };
     console.error(`export: simulated ${r.load.users !== undefined ? `${r.load.users} users` : `${r.load.rate_per_s} req/s`}: ${r.throughput_rps.toFixed(1)} req/s, p95 ${r.latency_ms.p95.toFixed(0)} ms (SLO ${r.slo.met ? 'met' : 'missed'})`);
   }
-  const result = exportScenario(scenario, { target, simulated });
+  const result = inFile(file, () => exportConfigs({ scenario, target, simulated }));
   const names = Object.keys(result.files).sort();
   writeExport(opts.out, result.files, { generator: 'capsim export', scenario: scenario.name, source: file, target, files: names, warnings: result.warnings });
   console.log(`${file}: wrote ${names.length} files for target ${target} to ${opts.out}`);

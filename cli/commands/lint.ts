@@ -2,7 +2,7 @@
 // max_connections, host RAM, nginx's cap, worker counts, timeouts), as a readable list or --json.
 // Exit 0 when no finding is an error, 1 when some is (the file is valid but inconsistent), 2 for bad input.
 
-import { lintScenario, type LintFinding } from '../../sim-core/web-stack/lint';
+import { lint, type LintFinding } from '../../sim-core/index';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { loadScenario } from '../load-scenario';
 
@@ -12,7 +12,7 @@ export function lintCommand(file: string, opts: { json?: boolean }): number {
     console.log(opts.json ? '[]' : `${file}: nothing to lint (a ${scenario.kind} scenario has no tiers to cross-check)`);
     return EXIT_OK;
   }
-  const findings = lintScenario(scenario);
+  const findings = lint({ scenario });
   console.log(opts.json ? JSON.stringify(findings, null, 2) : `${file}: ${formatFindings(findings)}`);
   return findings.some((f) => f.severity === 'error') ? EXIT_FAILED : EXIT_OK;
 }

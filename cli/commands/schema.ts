@@ -1,6 +1,6 @@
 // capsim schema <kind>: print the JSON Schema of a scenario kind (scenarios/schema/ holds the committed copies).
 
-import { jsonSchemaKinds, scenarioJsonSchema, type JsonSchemaKind } from '../../sim-core/scenario/scenario-json-schema';
+import { jsonSchemaKinds, scenarioJsonSchema, type JsonSchemaKind } from '../../sim-core/index';
 import { CliError, EXIT_OK } from '../exit-codes';
 
 export function schemaCommand(kind: string | undefined): number {

@@ -1,8 +1,7 @@
 // capsim selftest: run the conformance models and print, for each, the exact value, the simulated value with
 // its 95 % interval, and PASS/FAIL. Exit code 1 if any check fails.
 
-import { conformanceCases } from '../../sim-core/selftest/conformance-cases';
-import { runConformanceCase, type CaseResult } from '../../sim-core/selftest/selftest';
+import { conformanceCases, runConformanceCase, type CaseResult } from '../../sim-core/index';
 import { EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
 import type { Options } from '../main';

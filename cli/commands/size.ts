@@ -8,14 +8,16 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { sizeDeployment, type SizingResult } from '../../sim-core/capacity/sizing-search';
-import { issueLine, ScenarioError } from '../../sim-core/schema/schema-errors';
-import type { WebStackScenario } from '../../sim-core/web-stack/schema';
+import { DEFAULT_HEADROOM, size, type SizingResult, type WebStackScenario } from '../../sim-core/index';
+import { cliContext } from '../catalogs';
 import { CliError, EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
-import { loadScenario } from '../load-scenario';
+import { inFile } from '../in-file';
+import { loadWebStack } from '../load-scenario';
 import { numberOption, type Options } from '../main';
-import { formatBreakdown, loadCatalogs } from './cost';
+import { progressLine } from '../progress-line';
+import { runLengthOptions } from '../run-length';
+import { formatBreakdown } from './cost';
 
 export const REFERENCE_PROFILE = fileURLToPath(new URL('../../scenarios/reference/django-web-app.yaml', import.meta.url));
 
@@ -81,48 +83,32 @@ export function sizeCommand(opts: Options): number {
   const rps = numberOption(opts, 'rps', 'a rate > 0', (x) => x > 0);
   const given = [users, daily, rps].filter((x) => x !== undefined).length;
   if (given !== 1) throw new CliError('size: expected exactly one of --users, --daily-users or --rps');
-  const p95 = numberOption(opts, 'slo-p95', 'a time in ms > 0', (x) => x > 0);
-  if (p95 === undefined) throw new CliError('size: expected --slo-p95 (the p95 latency bound in ms)');
-  const maxErr = numberOption(opts, 'max-error-rate', 'a fraction within 0..1', (x) => x >= 0 && x <= 1) ?? 0.01;
-  const headroom = numberOption(opts, 'headroom', 'a fraction ≥ 0 (0.3 = 30 %)', (x) => x >= 0 && x <= 10) ?? 0.3;
-  const seed = numberOption(opts, 'seed', 'a whole number ≥ 0', (x) => Number.isInteger(x) && x >= 0);
-  const duration = numberOption(opts, 'duration', 'a number of seconds > 0', (x) => x > 0);
+  const profileFile = typeof opts.like === 'string' ? opts.like : REFERENCE_PROFILE;
+  const profile = loadWebStack(profileFile, 'as the profile');
+  // Without --slo-p95 the --like scenario's own SLO applies; the reference profile has none worth assuming.
+  const p95 = numberOption(opts, 'slo-p95', 'a time in ms > 0', (x) => x > 0) ?? (typeof opts.like === 'string' ? profile.slo.p95_ms : undefined);
+  if (p95 === undefined) throw new CliError('size: expected --slo-p95 (the p95 latency bound in ms), or --like a scenario whose SLO to keep');
+  const maxErr = numberOption(opts, 'max-error-rate', 'a fraction within 0..1', (x) => x >= 0 && x <= 1) ?? (typeof opts.like === 'string' ? profile.slo.max_error_rate : 0.01);
+  const headroom = numberOption(opts, 'headroom', 'a fraction ≥ 0 (0.3 = 30 %)', (x) => x >= 0 && x <= 10) ?? DEFAULT_HEADROOM;
+  const length = runLengthOptions(opts);
   const provider = opts.provider;
   if (typeof provider !== 'string' || provider === '') throw new CliError('size: expected --provider (a pricing catalog: see scenarios/pricing/)');
   const out = typeof opts.out === 'string' ? opts.out : undefined;
   if (out !== undefined && existsSync(out)) throw new CliError(`--out: ${out} exists; refusing to overwrite it (choose another name or remove it)`);
-  const profileFile = typeof opts.like === 'string' ? opts.like : REFERENCE_PROFILE;
-  const profile = loadScenario(profileFile);
-  if (profile.kind !== 'web-stack') throw new CliError(`${profileFile}: kind: expected a "web-stack" scenario as the profile, got "${profile.kind}"`);
-  const catalogs = loadCatalogs();
-  if (!catalogs.some((c) => c.provider === provider)) throw new CliError(`--provider: expected one of ${catalogs.map((c) => c.provider).join(', ')}, got ${JSON.stringify(provider)}`);
+  const ctx = cliContext();
+  if (!ctx.catalogs.some((c) => c.provider === provider)) throw new CliError(`--provider: expected one of ${ctx.catalogs.map((c) => c.provider).join(', ')}, got ${JSON.stringify(provider)}`);
   const started = performance.now();
-  const tty = process.stderr.isTTY;
+  const line = progressLine('size');
   let r: SizingResult;
   try {
-    r = sizeDeployment(
-      profile,
-      { ...(users !== undefined && { users }), ...(daily !== undefined && { daily_users: daily }), ...(rps !== undefined && { rps }) },
-      {
-        slo: { p95_ms: p95, max_error_rate: maxErr },
-        provider,
-        catalogs,
-        headroom,
-        seed,
-        duration_s: duration,
-        onProgress: (share, note) => {
-          const line = `size: ${Math.round(share * 100)}% ${note}`;
-          if (tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns ?? 120) - 1)}`);
-          else process.stderr.write(`${line}\n`);
-        },
-      },
+    r = inFile(profileFile, () =>
+      size(
+        { profile, target: { ...(users !== undefined && { users }), ...(daily !== undefined && { daily_users: daily }), ...(rps !== undefined && { rps }) }, slo: { p95_ms: p95, max_error_rate: maxErr }, provider, headroom, ...length },
+        { ...ctx, onProgress: line.update },
+      ),
     );
-  } catch (e) {
-    if (e instanceof ScenarioError) throw new CliError(e.issues.map((i) => `${profileFile}: ${issueLine(i)}`).join('\n'));
-    if (e instanceof RangeError) throw new CliError(e.message);
-    throw e;
   } finally {
-    if (tty) process.stderr.write('\n');
+    line.done();
   }
   const wall = performance.now() - started;
   if (out !== undefined && r.recommended) {

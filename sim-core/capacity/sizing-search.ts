@@ -12,7 +12,8 @@
 //    analytically with ≥ 10 % more analytic capacity); candidates costing more are never needed.
 // 4. The recommendation is simulated at the target itself to say what binds next.
 
-import type { CostBreakdown, CostUsage } from '../cost/cost-breakdown';
+import type { CostBreakdown } from '../cost/cost-breakdown';
+import { monthlyTraffic } from '../cost/monthly-traffic';
 import { monthlyCost } from '../cost/monthly-cost';
 import type { PricingCatalog } from '../cost/pricing-schema';
 import { lintScenario } from '../web-stack/lint';
@@ -45,8 +46,10 @@ export interface SizingOptions {
   catalogs: PricingCatalog[];
   /** e.g. 0.3: the recommendation must still meet the SLO at target × 1.3. */
   headroom: number;
-  /** The simulator (default runWebStack). */
+  /** The simulator of the checks at target × (1 + headroom) (default runWebStack). */
   simulate?: (s: WebStackScenario, opts: { duration_s: number; seed: number }) => WebStackResult;
+  /** The run of the recommendation at the target, as any view runs the saved scenario (default runWebStack with its own run block). */
+  confirm?: (s: WebStackScenario) => WebStackResult;
   seed?: number;
   /** Simulated seconds per check (default 60; rerun 3× longer when uncertain). */
   duration_s?: number;
@@ -170,13 +173,7 @@ export function sizeDeployment(profile: WebStackScenario, target: SizingTarget, 
   const checkedWorkload = { ...profile.workload, load: tgt.checked };
   const sloBlock = { p95_ms: slo.p95_ms, max_error_rate: slo.max_error_rate };
 
-  // Offered traffic at the target, for bandwidth pricing: users / think time (an upper bound), or the rate.
-  const bytesPerRequest = profile.workload.classes.reduce((a, c) => a + c.share * c.response_kb * 1024, 0);
   const thinkMs = tgt.load.type === 'open' ? 0 : meanOf((tgt.load as { think_ms: unknown }).think_ms);
-  const offeredRps = target.rps ?? (thinkMs > 0 ? ((tgt.target.concurrent_users ?? 0) * 1000) / thinkMs : 0);
-  const usage: CostUsage = offeredRps > 0
-    ? { throughput_rps: offeredRps, egress_bytes_per_s: offeredRps * bytesPerRequest, basis: `offered at the target: ${target.rps !== undefined ? 'the rate' : 'concurrent users ÷ mean think time'} = ${+offeredRps.toFixed(1)} req/s × ${+(bytesPerRequest / 1024).toFixed(2)} KB` }
-    : { basis: 'no rate at the target (no think time): transfer not priced' };
   // Throughput needed at the checked load for its mean response to stay within the SLO (a necessary condition).
   const neededRps = tgt.checkedLoad.rate_per_s ?? ((tgt.checkedLoad.users ?? 0) * 1000) / (thinkMs + slo.p95_ms);
 
@@ -216,7 +213,8 @@ export function sizeDeployment(profile: WebStackScenario, target: SizingTarget, 
   const priced: Priced[] = specs.map((spec) => {
     const built = buildCandidate(profile, spec, provider, checkedWorkload, sloBlock, name);
     if (!built.scenario) return { built, usd: spec.app.usd * spec.app_hosts + (spec.db?.usd ?? 0) + (spec.redis?.usd ?? 0) };
-    const cost = monthlyCost(built.scenario, opts.catalogs, usage);
+    // Priced as it will be saved: at the target load, traffic by the one monthly-traffic rule.
+    const cost = monthlyCost({ ...built.scenario, workload }, opts.catalogs, monthlyTraffic({ ...built.scenario, workload }));
     return { built, cost, usd: cost.total_usd_per_month };
   });
   priced.sort((a, b) => a.usd - b.usd || a.built.spec.app_hosts - b.built.spec.app_hosts || a.built.spec.workers - b.built.spec.workers);
@@ -299,12 +297,17 @@ export function sizeDeployment(profile: WebStackScenario, target: SizingTarget, 
   if (recommended) {
     progress(0.92, 'simulating the recommendation at the target load');
     const rec = recommended;
-    const atTargetScenario: WebStackScenario = { ...rec.p.built.scenario!, workload };
-    const tRun = simulate(atTargetScenario, { duration_s: duration, seed });
+    const atTargetScenario: WebStackScenario = {
+      ...rec.p.built.scenario!,
+      workload,
+      description: `Sized by capsim size for ${tgt.target.note}: ${rec.p.built.description}. Profile: ${profile.name}.`,
+      assumptions: [...profile.assumptions, ...assumptionRecords(assumptions, headroom, slo, provider, tgt.target.note)],
+    };
+    const tRun = (opts.confirm ?? ((sc: WebStackScenario) => runWebStack(sc)))(atTargetScenario);
     bindsNext = { resource: tRun.bottleneck.resource, utilization: tRun.bottleneck.utilization, at: 'the target load (simulated)' };
     result = {
       description: rec.p.built.description,
-      scenario: { ...atTargetScenario, description: `Sized by capsim size for ${tgt.target.note}: ${rec.p.built.description}. Profile: ${profile.name}.`, assumptions: [...profile.assumptions, ...assumptionRecords(assumptions, headroom, slo, provider, tgt.target.note)] },
+      scenario: atTargetScenario,
       cost: rec.p.cost!,
       analytic: { p95_estimate_ms: rec.p95, max_throughput_rps: rec.xmax, limited_by: rec.limited },
       at_headroom: { ...rec.judged, bottleneck: rec.run.bottleneck, throughput_rps: rec.run.throughput_rps },

@@ -3,6 +3,6 @@ export * from './cost-breakdown';
 export * from './cost-per-million';
 export * from './headroom-cost';
 export * from './monthly-cost';
-export * from './offered-usage';
+export * from './monthly-traffic';
 export * from './parse-catalog';
 export * from './pricing-schema';

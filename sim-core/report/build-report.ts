@@ -6,7 +6,6 @@ import { costPerMillionRequests } from '../cost/cost-per-million';
 import { headroomCost } from '../cost/headroom-cost';
 import type { Verdict } from '../web-stack/claims/claim-verdict';
 import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
-import { analyticCapacity } from './capacity-estimate';
 import { deploymentComponents, deploymentHosts } from './deployment';
 import { count, num, pct, usd } from './format';
 import type { ReportInput } from './report-input';
@@ -74,7 +73,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const perMillion = costPerMillionRequests(cost, t.throughput_rps);
   const headroom = headroomCost(cost, t.bottleneck.utilization);
 
-  const cap = input.capacity ?? analyticCapacity(s, unit === 'req/s');
+  const cap = input.capacity;
   const capacity = {
     max_load: cap.max_load,
     unit,

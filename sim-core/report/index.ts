@@ -2,7 +2,7 @@
 // renderReportHtml (print-ready, self-contained) and renderReportMarkdown lay it out. Pure: the CLI and the app's
 // Report button both call it.
 export { buildReport } from './build-report';
-export { ANALYTIC_ESTIMATE, analyticCapacity } from './capacity-estimate';
+
 export type { CapacityInput, ConfigsInput, ReportInput } from './report-input';
 export type * from './report-model';
 export { renderReportHtml, type HtmlOptions } from './render-html';

@@ -1,21 +1,15 @@
 // What the caller hands buildReport: the scenario and everything already simulated or computed for it. Simulation
 // is the caller's (CLI in worker threads, the app in its Web Worker), so the report itself stays pure and fast.
 
+import type { CapacityEstimate } from '../capacity/analytic-capacity';
 import type { CostBreakdown } from '../cost/cost-breakdown';
 import type { ClaimVerdict } from '../web-stack/claims/claim-verdict';
 import type { LintFinding } from '../web-stack/lint/finding';
 import type { WebStackScenario } from '../web-stack/schema/web-stack-schema';
 import type { WebStackResult } from '../web-stack/runtime/web-stack-result';
 
-/** "Max load within the SLO", from a capacity search when one ran, else the analytic estimate. */
-export interface CapacityInput {
-  /** Largest load (users, or req/s for open workloads) that meets the SLO. */
-  max_load: number;
-  binding_resource: string;
-  confidence: { lo: number; hi: number; note: string };
-  /** 'simulation search' or 'analytic estimate'; shown beside the number. */
-  method: string;
-}
+/** "Max load within the SLO" as the report shows it (from the simulated capacity search). */
+export type { CapacityEstimate as CapacityInput } from '../capacity/analytic-capacity';
 
 export interface ConfigsInput {
   target: string;
@@ -41,7 +35,7 @@ export interface ReportInput {
   /** Monthly cost priced at the target result's traffic. */
   cost: CostBreakdown;
   lint: LintFinding[];
-  capacity?: CapacityInput;
+  capacity: CapacityEstimate;
   /** Exported configs for the appendix; a string says why there is none. */
   configs?: ConfigsInput | string;
   /** How the points were simulated: duration per point (simulated seconds) and seed. */

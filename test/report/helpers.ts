@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadCatalogs } from '../../cli/commands/cost';
+import { loadCatalogs } from '../../cli/catalogs';
+import { analyticCapacity } from '../../sim-core/capacity/analytic-capacity';
 import { monthlyCost } from '../../sim-core/cost/monthly-cost';
 import { exportScenario } from '../../sim-core/export';
 import { parseScenario } from '../../sim-core/scenario/parse-scenario';
@@ -51,6 +52,8 @@ export function reportInputFor(file: string, duration_s = 4): ReportInput {
     cost,
     lint: lintScenario(s),
     configs: { target: 'bare', ...exportScenario(s, { target: 'bare' }) },
+    // The analytic estimate stands in for the simulated search, which these tests do not need to run.
+    capacity: analyticCapacity(s, own.type === 'open'),
     run: { duration_s, seed: 7 },
     generator: 'capsim test',
   };

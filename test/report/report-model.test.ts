@@ -70,7 +70,7 @@ describe('buildReport on exam-portal/after (short simulations)', () => {
     expect(model.saturation.filter((r) => r.binding).map((r) => r.resource)).toEqual([input.target.bottleneck.resource]);
   });
 
-  it('the capacity is the analytic estimate when no search result is given, and says so', () => {
+  it('the capacity shows the method it was found by (here the analytic estimate the input carries)', () => {
     expect(model.answer.capacity.method).toBe('analytic estimate');
     expect(model.answer.capacity.lo).toBeLessThanOrEqual(model.answer.capacity.hi);
     expect(html).toContain('analytic estimate');
@@ -111,7 +111,7 @@ describe('buildReport on exam-portal/after (short simulations)', () => {
     expect(names).not.toContain('scenario.yaml');
   });
 
-  it('a capacity search result, when given, replaces the estimate', () => {
+  it('a capacity search result is shown as given', () => {
     const m = buildReport({ ...input, capacity: { max_load: 1234, binding_resource: 'server.cpu', confidence: { lo: 1200, hi: 1300, note: 'test' }, method: 'simulation search' } });
     expect(m.answer.capacity).toMatchObject({ max_load: 1234, lo: 1200, hi: 1300, method: 'simulation search', binding_resource: 'server.cpu' });
     expect(m.answer.capacity.headroom_factor).toBeCloseTo(0.1234, 9);

@@ -1,6 +1,6 @@
 // The numbers a scenario assumes where its document is silent, each with its source; read-only.
 
-import type { Assumption } from '../../../sim-core/web-stack/schema/claims';
+import type { Assumption } from '../../../sim-core/index';
 
 export function AssumptionsList({ assumptions }: { assumptions: Assumption[] }) {
   return (

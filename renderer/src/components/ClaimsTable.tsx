@@ -6,7 +6,7 @@ import { useAppStore } from '../store/index';
 import { judgeClaims } from '../sim-client/jobs';
 import { RunStatus } from './RunStatus';
 import { EmptyState } from './EmptyState';
-import type { Verdict } from '../../../sim-core/web-stack/claims/claim-verdict';
+import type { Verdict } from '../../../sim-core/index';
 
 /** A quote as the document's prose: markdown emphasis, table pipes and status emoji removed. */
 function cleanQuote(q: string): string {

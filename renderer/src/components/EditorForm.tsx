@@ -8,7 +8,7 @@ import { pathString } from '../scenarios/paths';
 import { useAppStore } from '../store/index';
 import { FieldRow } from './FieldRow';
 import { AssumptionsList } from './AssumptionsList';
-import type { ScenarioIssue } from '../../../sim-core/schema/schema-errors';
+import type { ScenarioIssue } from '../../../sim-core/index';
 
 const EMPTY: ScenarioIssue[] = [];
 

@@ -5,7 +5,7 @@ import { memo, useEffect, useId, useState } from 'react';
 import type { FieldSpec } from '../editor/form-spec';
 import { getAt, pathString } from '../scenarios/paths';
 import { useAppStore } from '../store/index';
-import type { ScenarioIssue } from '../../../sim-core/schema/schema-errors';
+import type { ScenarioIssue } from '../../../sim-core/index';
 
 function toValue(kind: FieldSpec['kind'], text: string): unknown {
   const t = text.trim();

@@ -30,7 +30,7 @@ function TierCard({ e }: { e: LibraryEntry }) {
   }
   const s = e.scenario;
   const own = ownLoad(s);
-  const maxUsers = headline?.max_users;
+  const maxLoad = headline?.max_load;
   return (
     <article className="tier-card" data-testid="tier-card" data-id={e.id}>
       <header>
@@ -59,12 +59,13 @@ function TierCard({ e }: { e: LibraryEntry }) {
           <dd data-testid="max-users">
             {!headline ? (
               <span className="skeleton" />
-            ) : maxUsers === undefined ? (
+            ) : maxLoad === undefined ? (
               '–'
             ) : (
               <>
-                {int(maxUsers)}
-                <span className={`method ${headline.max_users_method}`}>{headline.max_users_method === 'simulated' ? 'simulated' : '≈ analytic'}</span>
+                {int(maxLoad)}
+                {headline.max_load_metric === 'rps' ? ' req/s' : ''}
+                <span className={`method ${headline.max_load_method}`}>{headline.max_load_method === 'simulated' ? 'simulated' : '≈ analytic'}</span>
               </>
             )}
           </dd>

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/index';
 import { buildReportForDraft, stopSimulation } from '../sim-client/jobs';
-import { sweepLoads as reportSweepLoads } from '../../../sim-core/report/sweep-loads';
+import { sweepLoads as reportSweepLoads } from '../../../sim-core/index';
 import { loadLabel, loadOverride, ownLoad } from '../scenarios/scenario-facts';
 import { downloadBlob } from '../files/download';
 import { desktopApi } from '../files/desktop';
@@ -136,7 +136,7 @@ export function ReportDialog() {
         ) : report && url ? (
           <div className="report-ready" data-testid="report-ready">
             <p>
-              <strong>Report ready</strong> — {report.loads} loads simulated for {report.duration_s} s each, {report.claims} claims judged.
+              <strong>Report ready</strong> — {report.model.method.points} loads simulated for up to {report.duration_s} s each, {report.model.claims.rows.length} claims judged.
               {stale && <span className="notice inline-notice"> The settings changed since: build again to update it.</span>}
             </p>
             <blockquote className="report-summary">{report.summary}</blockquote>

@@ -8,8 +8,8 @@ import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 're
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/index';
 import { loadProviders, sizeDraft, stopSimulation } from '../sim-client/jobs';
-import type { WebStackScenario } from '../../../sim-core/web-stack/schema/web-stack-schema';
-import type { SizingResult, SizingTarget } from '../../../sim-core/capacity/sizing-search';
+import type { WebStackScenario } from '../../../sim-core/index';
+import type { SizingResult, SizingTarget } from '../../../sim-core/index';
 import { slug } from '../files/download';
 import { hostsLine } from '../scenarios/scenario-facts';
 import { ms, num, pct, usdMonth } from '../charts/format';

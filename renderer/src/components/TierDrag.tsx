@@ -10,7 +10,7 @@ import { blendAt, blendedFigures, prepareBlend, type TierBlend } from '../scenar
 import { loadLabel, loadOverride, ownLoad } from '../scenarios/scenario-facts';
 import { previewNow } from '../sim-client/preview-engine';
 import { runDraft } from '../sim-client/jobs';
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
+import type { Scenario } from '../../../sim-core/index';
 
 const SNAP = 0.04;
 

@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useAppStore } from '../store/index';
 import { selectFreshResult } from '../store/selectors';
 import { TopologyView } from './TopologyView';
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
+import type { Scenario } from '../../../sim-core/index';
 
 export function TopologyCard() {
   const shown = useAppStore((s) => s.live ?? s.scenario);

@@ -2,7 +2,7 @@
 // coloured by the utilisation of its resources in the latest result (or the analytic preview), with its host.
 
 import { memo } from 'react';
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
+import type { Scenario } from '../../../sim-core/index';
 import { utilColor } from '../charts/chart-colors';
 import { pct } from '../charts/format';
 

@@ -3,8 +3,8 @@
 // event the same as long as that capacity is idle. This names what they share (hardware, cost, the binding
 // resource) and what differs, so the table does not look like a display error.
 
-import type { WebStackScenario } from '../../../sim-core/web-stack/schema/web-stack-schema';
-import type { WebStackResult } from '../../../sim-core/web-stack/runtime/web-stack-result';
+import type { WebStackScenario } from '../../../sim-core/index';
+import type { WebStackResult } from '../../../sim-core/index';
 import { hostsLine } from '../scenarios/scenario-facts';
 import { pathString, type PathKey } from '../scenarios/paths';
 import { int, pct, usdMonth } from '../charts/format';

@@ -2,7 +2,7 @@
 // Built from the draft so every host, instance, class and station gets its fields; the same list decides which
 // validation issue is shown at which field.
 
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
+import type { Scenario } from '../../../sim-core/index';
 import { getAt, type PathKey } from '../scenarios/paths';
 
 export type FieldKind = 'int' | 'number' | 'fraction' | 'text' | 'enum' | 'bool' | 'memory' | 'int-or-auto';

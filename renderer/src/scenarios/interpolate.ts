@@ -2,7 +2,7 @@
 // in both tiers moves linearly, whole numbers stay whole, and the structure (hosts, instances, names) is the
 // nearer tier's. Prepared once per pair so each animation frame only writes numbers.
 
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
+import type { Scenario } from '../../../sim-core/index';
 import { getAt, pathString, type PathKey } from './paths';
 
 interface Leaf {

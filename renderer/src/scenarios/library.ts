@@ -1,9 +1,9 @@
 // The scenarios bundled into the app at build time (scenarios/**, except pricing catalogs and JSON schemas),
 // parsed once, grouped by source document and ordered so a document's tiers run from smallest to largest.
 
-import { parseScenario, type Scenario } from '../../../sim-core/scenario/parse-scenario';
-import { parseScenarioText, formatFromName, type ScenarioFormat } from '../../../sim-core/schema/scenario-text';
-import { ScenarioError, type ScenarioIssue } from '../../../sim-core/schema/schema-errors';
+import { parseScenario, type Scenario } from '../../../sim-core/index';
+import { parseScenarioText, formatFromName, type ScenarioFormat } from '../../../sim-core/index';
+import { ScenarioError, type ScenarioIssue } from '../../../sim-core/index';
 import { ownLoad, totalVcpus } from './scenario-facts';
 
 const files = import.meta.glob(['../../../scenarios/**/*.{yaml,yml,json}', '!../../../scenarios/pricing/**', '!../../../scenarios/schema/**'], {

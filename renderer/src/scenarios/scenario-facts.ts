@@ -1,10 +1,10 @@
 // Plain facts about a scenario for headlines and sliders: hardware totals, the load and its kind.
 // Users and requests per second as counts, memory in MB.
 
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
-import type { WebStackScenario } from '../../../sim-core/web-stack/schema/web-stack-schema';
+import type { Scenario } from '../../../sim-core/index';
+import type { WebStackScenario } from '../../../sim-core/index';
 import type { LoadOverride } from '../sim-client/requests';
-import { dailyPeakUsers } from '../../../sim-core/web-stack/derived/daily-peak-users';
+import { dailyPeakUsers } from '../../../sim-core/index';
 
 export const totalVcpus = (s: WebStackScenario): number => s.hosts.reduce((n, h) => n + h.vcpus, 0);
 export const totalRamMb = (s: WebStackScenario): number => s.hosts.reduce((n, h) => n + h.ram, 0);

@@ -2,10 +2,10 @@
 // progress and results into the store (zustand's "no store actions" practice), so components only read state.
 
 import { useAppStore } from '../store/index';
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
+import type { Scenario } from '../../../sim-core/index';
 import { SimClient, SimRequestError } from './sim-client';
 import type { ExportArgs, LoadOverride, SizeArgs, UiProgress } from './requests';
-import type { ExportResult } from '../../../sim-core/export/context';
+import type { ExportResult } from '../../../sim-core/index';
 import type { JobKind } from '../store/run-slice';
 import { ownLoad, loadLabel, loadOverride, type LoadKind } from '../scenarios/scenario-facts';
 import { library } from '../scenarios/library';
@@ -79,8 +79,7 @@ export async function runDraft(kind: JobKind = 'run'): Promise<void> {
 
 export async function refreshCost(scenario: Scenario, revision = get().revision): Promise<void> {
   try {
-    const result = get().resultRevision === revision ? get().result ?? undefined : undefined;
-    const cost = await client.request('cost', { scenario, result }).result;
+    const cost = await client.request('cost', { scenario }).result;
     if (get().revision === revision) set({ cost });
   } catch {
     /* cost stays unknown */
@@ -160,7 +159,8 @@ export async function refineCapacity(id: string): Promise<void> {
   if (client.busy) client.stop();
   begin('capacity', `Searching the most users within the SLO for ${e.name}`);
   try {
-    const h = await client.request('capacity', { scenario: e.scenario }, onProgress).result;
+    const c = await client.request('capacity', { scenario: e.scenario }, onProgress).result;
+    const h = { ...get().headlines[id], max_load: c.max_load, max_load_metric: c.metric, max_load_method: 'simulated' as const, note: c.confidence.note };
     set({ headlines: { ...get().headlines, [id]: h }, job: null });
   } catch (e2) {
     fail(e2);
@@ -172,7 +172,7 @@ export async function runCompare(): Promise<void> {
   const { compareIds, compareUsers } = get();
   if (client.busy) client.stop();
   begin('compare', `Comparing ${compareIds.length} scenarios at ${compareUsers.toLocaleString('en-US')} users`);
-  const results: Record<string, { result?: import('./requests').AnyRunResult; preview?: import('./requests').PreviewResult | null; cost?: import('../../../sim-core/cost/cost-breakdown').CostBreakdown | null; error?: string }> = {};
+  const results: Record<string, { result?: import('./requests').AnyRunResult; preview?: import('./requests').PreviewResult | null; cost?: import('../../../sim-core/index').CostBreakdown | null; error?: string }> = {};
   for (const id of compareIds) {
     const e = library.find((x) => x.id === id);
     if (e?.scenario) results[id] = { preview: previewNow(e.scenario, compareLoadFor(e.scenario, compareUsers)) };
@@ -184,10 +184,10 @@ export async function runCompare(): Promise<void> {
       if (!e?.scenario) continue;
       const load = compareLoadFor(e.scenario, compareUsers);
       try {
-        const result = await client.request('run', { scenario: e.scenario, ...load, duration_s: 30 }, (p) =>
+        const result = await client.request('run', { scenario: e.scenario, ...load }, (p) =>
           onProgress({ ...p, share: (i + p.share) / compareIds.length, label: e.name }),
         ).result;
-        const cost = await client.request('cost', { scenario: e.scenario, result }).result.catch(() => null);
+        const cost = await client.request('cost', { scenario: e.scenario }).result.catch(() => null);
         results[id] = { ...results[id], result, cost };
       } catch (err) {
         if (err instanceof SimRequestError && err.error.code !== 'invalid_scenario' && err.error.code !== 'internal') throw err;

@@ -2,8 +2,8 @@
 // every frame of a drag. Records how long each call takes so the frame budget can be checked. The simulation
 // itself only ever runs in sim.worker.ts.
 
-import type { Scenario } from '../../../sim-core/scenario/parse-scenario';
-import { previewWebStack } from '../../../sim-core/web-stack/preview/index';
+import type { Scenario } from '../../../sim-core/index';
+import { preview } from '../../../sim-core/index';
 import type { LoadOverride, PreviewResult } from './requests';
 
 /** Durations of recent preview calls, ms (read by the e2e frame-rate test). */
@@ -14,7 +14,7 @@ export function previewNow(s: Scenario, load: LoadOverride): PreviewResult | nul
   if (s.kind !== 'web-stack') return null;
   const t0 = performance.now();
   try {
-    return previewWebStack(s, load);
+    return preview({ scenario: s, ...load });
   } catch {
     return null;
   } finally {

@@ -2,7 +2,7 @@
 // callbacks, Stop (terminate and start a fresh worker, as runs are synchronous inside it), and recovery from a
 // worker that crashes or sends nothing for 30 s while work is pending. Times in ms.
 
-import type { WorkerError } from '../../../sim-core/protocol';
+import type { WorkerError } from '../../../sim-core/index';
 import type { ArgsOf, FromUiWorker, RequestName, ResultOf, RequestMessage, UiProgress } from './requests';
 
 /** A worker silent this long while busy is treated as hung. */

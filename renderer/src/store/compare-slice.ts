@@ -2,7 +2,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { AnyRunResult, PreviewResult } from '../sim-client/requests';
-import type { CostBreakdown } from '../../../sim-core/cost/cost-breakdown';
+import type { CostBreakdown } from '../../../sim-core/index';
 import type { AppStore } from './index';
 
 export interface CompareEntryResult {

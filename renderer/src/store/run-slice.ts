@@ -3,11 +3,11 @@
 // error banner. Written by sim-client/jobs.ts through setState; never holds chart series.
 
 import type { StateCreator } from 'zustand';
-import type { ClaimVerdict } from '../../../sim-core/web-stack/claims/claim-verdict';
-import type { LintFinding } from '../../../sim-core/web-stack/lint/finding';
-import type { CostBreakdown } from '../../../sim-core/cost/cost-breakdown';
+import type { ClaimVerdict } from '../../../sim-core/index';
+import type { LintFinding } from '../../../sim-core/index';
+import type { CostBreakdown } from '../../../sim-core/index';
 import type { AnyRunResult, Headline, PreviewResult, ProviderInfo, ReportOutput, SizeArgs, SweepPoint, UiProgress } from '../sim-client/requests';
-import type { SizingResult } from '../../../sim-core/capacity/sizing-search';
+import type { SizingResult } from '../../../sim-core/index';
 import type { AppStore } from './index';
 
 export type JobKind = 'run' | 'sweep' | 'claims' | 'capacity' | 'compare' | 'refine' | 'report' | 'sizing';
@@ -33,7 +33,7 @@ export interface RunSlice {
   sweepSize: number;
   preview: PreviewResult | null;
   /** The blended scenario while dragging between tiers (the draft is unchanged until release). */
-  live: import('../../../sim-core/scenario/parse-scenario').Scenario | null;
+  live: import('../../../sim-core/index').Scenario | null;
   verdicts: ClaimVerdict[] | null;
   verdictsRevision: number;
   lint: LintFinding[];

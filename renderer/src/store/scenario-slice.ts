@@ -2,8 +2,8 @@
 // scenario when valid, the issues by path when not, undo/redo history and where it came from.
 
 import type { StateCreator } from 'zustand';
-import { parseScenario, type Scenario } from '../../../sim-core/scenario/parse-scenario';
-import { ScenarioError, type ScenarioIssue } from '../../../sim-core/schema/schema-errors';
+import { parseScenario, type Scenario } from '../../../sim-core/index';
+import { ScenarioError, type ScenarioIssue } from '../../../sim-core/index';
 import { library, loadEntry } from '../scenarios/library';
 import { pathString, setAt, type PathKey } from '../scenarios/paths';
 import type { AppStore } from './index';

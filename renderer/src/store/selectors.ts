@@ -2,7 +2,7 @@
 
 import type { AppStore } from './index';
 import type { AnyRunResult, PreviewResult, SweepPoint } from '../sim-client/requests';
-import type { WebStackResult } from '../../../sim-core/web-stack/runtime/web-stack-result';
+import type { WebStackResult } from '../../../sim-core/index';
 
 export const selectView = (s: AppStore) => s.view;
 export const selectTheme = (s: AppStore) => s.theme;

@@ -85,6 +85,8 @@ export const workloadBlockSchema = z.strictObject({
   load: workloadSchema,
   classes: z.array(requestClassSchema).min(1, { error: 'expected at least one request class' }),
   retries: retriesSchema.optional(),
+  /** Hours a day the peak load lasts, for monthly traffic (bandwidth, CDN); a daily curve sets it as 24 / peak_factor. */
+  peak_hours_per_day: positive('a number of hours').max(24, { error: 'expected a number of hours > 0 and ≤ 24' }).optional(),
 });
 
 export type RequestClassSpec = z.infer<typeof requestClassSchema>;

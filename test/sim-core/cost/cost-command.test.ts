@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { costCommand, loadCatalogs } from '../../../cli/commands/cost';
+import { costCommand } from '../../../cli/commands/cost';
+import { loadCatalogs } from '../../../cli/catalogs';
 import { CliError } from '../../../cli/exit-codes';
 
 const root = resolve(__dirname, '../../..');
@@ -50,14 +51,15 @@ describe('capsim cost', () => {
     expect(loadCatalogs().map((c) => c.provider).sort()).toEqual(['aws', 'baremetal', 'digitalocean', 'hetzner']);
   });
 
-  it('prints the breakdown table with sources and the offered-load basis', () => {
+  it('prints the breakdown table with sources and the monthly-traffic basis', () => {
     const { code, out } = capture(() => costCommand(scenarioFile('s-4vcpu-8gb'), {}));
     expect(code).toBe(0);
     expect(out).toMatch(/web-1: digitalocean s-4vcpu-8gb/);
     expect(out).toMatch(/load balancer: digitalocean regional-lb-1-node/);
-    // 100 req/s × 10 KB = 1,024,000 B/s ⇒ 2,691 GB/month, inside the 10 TB pool.
+    // 100 req/s × 10 KB for 8 h a day (the default peak hours) ⇒ 1,024,000 B/s × 730 h × 3,600 s × 8/24 = 897 GB/month,
+    // inside the 10 TB pool.
     expect(out).toMatch(/total 127\.20 USD\/month/);
-    expect(out).toMatch(/offered open load/);
+    expect(out).toMatch(/peak the offered rate 100 req\/s × mean response 10 KB for 8 h a day/);
     expect(out).toMatch(/refresh before quoting/);
   });
 
@@ -66,7 +68,8 @@ describe('capsim cost', () => {
     expect(code).toBe(0);
     const b = JSON.parse(out);
     expect(b.total_usd_per_month).toBeCloseTo(127.2, 2);
-    expect(b.usd_per_million_requests).toBeCloseTo(127.2 / 262.8, 6);
+    // 100 req/s × 8 h a day over 730 h a month = 100 × 3,600 × 730 × 8/24 = 87.6 million requests.
+    expect(b.usd_per_million_requests).toBeCloseTo(127.2 / 87.6, 6);
     expect(b.items[0]).toMatchObject({ item: expect.any(String), quantity: 1, unit_usd: 48, usd_per_month: 48, source: expect.stringMatching(/^digitalocean /) });
   });
 

@@ -5,11 +5,19 @@
 
 import { bracketCapacity, previewWebStack } from '../web-stack/preview';
 import type { WebStackScenario } from '../web-stack/schema/web-stack-schema';
-import type { CapacityInput } from './report-input';
+
+/** "Max load within the SLO": the largest load (users, or req/s for open workloads) that meets it. */
+export interface CapacityEstimate {
+  max_load: number;
+  binding_resource: string;
+  confidence: { lo: number; hi: number; note: string };
+  /** 'simulation search' or 'analytic estimate'; shown beside the number. */
+  method: string;
+}
 
 export const ANALYTIC_ESTIMATE = 'analytic estimate';
 
-export function analyticCapacity(s: WebStackScenario, open: boolean): CapacityInput {
+export function analyticCapacity(s: WebStackScenario, open: boolean): CapacityEstimate {
   const slo = s.slo;
   if (!open) {
     const b = bracketCapacity(s, { p95_ms: slo.p95_ms });
