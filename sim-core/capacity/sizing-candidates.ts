@@ -4,10 +4,12 @@
 // its max_connections / shared_buffers (PGTune: 25 % of RAM), pool sizes that fit under max_connections, and the
 // Redis host or managed plan. Every candidate is a complete, parsed WebStackScenario.
 
+import { pgbouncerServerConnections } from '../web-stack/derived/server-connections';
 import { effectiveComputeUsd } from '../cost/resolve-hosts';
 import type { ComputeEntry, PricingCatalog } from '../cost/pricing-schema';
 import { hostSchema, type HostSpec, type WebStackScenario } from '../web-stack/schema';
-import { appDbConnections, slotsPerWorker } from '../web-stack/lint/stack-numbers';
+import { appDbConnections } from '../web-stack/derived/db-connections';
+import { slotsPerWorker } from '../web-stack/derived/app-slots';
 import { dailyPeakUsers } from '../web-stack/derived/daily-peak-users';
 
 /** One option for a tier: a catalog entry turned into a host. */
@@ -190,7 +192,7 @@ export function buildCandidate(profile: WebStackScenario, c: CandidateSpec, prov
     let serverConns = appConns;
     if (profile.pgbouncer) {
       const pb = profile.pgbouncer;
-      serverConns = Math.min(appConns, pb.default_pool_size * pb.pools + pb.reserve_pool_size);
+      serverConns = Math.min(appConns, pgbouncerServerConnections(pb));
       s.pgbouncer = { ...pb, host: c.db.managed ? front : 'db', max_client_conn: Math.max(pb.max_client_conn, appConns) };
     }
     // max_connections: the connections the app tier (or PgBouncer) can open, + 10 % for admin tools and migrations.

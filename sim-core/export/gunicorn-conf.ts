@@ -24,7 +24,7 @@ export function gunicornWorkerClass(ctx: ExportContext): { value: string; why: s
 export function gunicornConf(ctx: ExportContext): string {
   const app = ctx.s.app;
   const conc = concurrencyPerWorker(app);
-  const mem = appInstanceMemory(app);
+  const mem = appInstanceMemory(ctx);
   const ka = appKeepalive(ctx);
   const wc = gunicornWorkerClass(ctx);
   const w = (t: string, c: string) => kv(t, c, '#', 40);

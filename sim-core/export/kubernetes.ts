@@ -2,6 +2,7 @@
 // Service, and an autoscaling/v2 HPA for the app tier. Requests/limits from the simulated host shares; secrets
 // only as secretKeyRef to a Secret you create (kubectl create secret generic app-secrets …).
 
+import { connectionBound } from '../web-stack/derived/server-connections';
 import type { ExportContext } from './context';
 import { FILE, header, memText, num } from './format';
 import { dbImage, slug } from './docker-compose';
@@ -88,7 +89,8 @@ export function kubernetesFiles(ctx: ExportContext, configs: Record<string, stri
   if (s.redis) env.push({ name: 'REDIS_URL', value: 'redis://redis:6379/0' });
   const per = appDbClients(ctx).n / instances;
   const d = s.database;
-  const budget = !d ? undefined : s.pgbouncer ? { n: s.pgbouncer.max_client_conn, what: 'PgBouncer max_client_conn' } : { n: d.max_connections - (d.engine === 'mongodb' ? 0 : d.superuser_reserved_connections), what: 'database max_connections − reserved' };
+  const bound = connectionBound(s);
+  const budget = bound && { n: bound.bound, what: bound.via === 'pgbouncer' ? 'PgBouncer max_client_conn' : 'database max_connections − reserved' };
   const maxReplicas = budget && per > 0 && Number.isFinite(per) ? Math.max(instances, Math.floor(budget.n / per)) : instances;
   const maxWhy = budget && per > 0 && Number.isFinite(per)
     ? `max(${instances} simulated instances, floor(${budget.what} ${num(budget.n)} / ${num(per)} connections per replica)): more replicas would exceed the connection limit`

@@ -1,6 +1,11 @@
 // Numbers several files share: memory footprint of each process group, CPU share of its host, database
 // connections the application opens, and the checks of those against RAM and connection limits (warnings).
 
+import { slotsPerWorker } from '../web-stack/derived/app-slots';
+import { appDbConnections, dbConnectionsPerProcess } from '../web-stack/derived/db-connections';
+import { memoryFootprints } from '../web-stack/derived/memory-footprints';
+import { nginxWorkerProcesses } from '../web-stack/derived/nginx-workers';
+import { pgbouncerServerConnections, pgbouncerServerFormula, usableConnections, usableConnectionsFormula } from '../web-stack/derived/server-connections';
 import type { AppServerSpec } from '../web-stack/schema/app-server';
 import type { ExportContext } from './context';
 import { FILE, memText, num } from './format';
@@ -16,100 +21,48 @@ export interface Component {
   formula: string;
 }
 
-/** Requests one worker process holds at once: sync 1, gthread threads, gevent greenlets, uvicorn --limit-concurrency. */
-export function concurrencyPerWorker(app: AppServerSpec): number {
-  switch (app.worker_class) {
-    case 'sync': return 1;
-    case 'gthread': return app.threads;
-    case 'gevent': return app.worker_connections;
-    default: return app.limit_concurrency ?? Infinity;
-  }
-}
+/** Requests one worker process holds at once (derived/app-slots.ts). */
+export const concurrencyPerWorker = slotsPerWorker;
 
 export function nginxWorkers(ctx: ExportContext): number {
-  const n = ctx.s.nginx!;
-  return n.worker_processes === 'auto' ? ctx.host(n.host).vcpus : n.worker_processes;
+  return nginxWorkerProcesses(ctx.s);
 }
 
-/** Database connections one app worker process may open, with the formula. */
+/** Database connections one app worker process may open, with the formula (derived/db-connections.ts). */
 export function dbConnsPerProcess(app: AppServerSpec): { n: number; formula: string } {
-  switch (app.db_access) {
-    case 'sqlalchemy': {
-      const p = app.sqlalchemy!;
-      return { n: p.pool_size + p.max_overflow, formula: `pool_size ${p.pool_size} + max_overflow ${p.max_overflow}` };
-    }
-    case 'django': {
-      const c = concurrencyPerWorker(app);
-      return { n: c, formula: `one connection per concurrent request (${app.worker_class}: ${Number.isFinite(c) ? num(c) : 'unbounded'})` };
-    }
-    case 'mongodb':
-      return { n: app.mongodb!.maxPoolSize, formula: `maxPoolSize ${app.mongodb!.maxPoolSize}` };
-    default:
-      return { n: 0, formula: 'no database access' };
-  }
+  const c = dbConnectionsPerProcess(app);
+  return c ? { n: c.perProcess, formula: c.formula } : { n: 0, formula: 'no database access' };
 }
 
 /** Database clients of the whole app tier: instances × workers × connections per process. */
 export function appDbClients(ctx: ExportContext): { n: number; formula: string } {
-  const app = ctx.s.app;
-  const per = dbConnsPerProcess(app);
-  return {
-    n: app.instances.length * app.workers * per.n,
-    formula: `${app.instances.length} instances × ${app.workers} workers × ${per.n} (${per.formula})`,
-  };
+  const c = appDbConnections(ctx.s);
+  return c ? { n: c.total, formula: c.totalFormula } : { n: 0, formula: 'no database access' };
 }
 
-export function appInstanceMemory(app: AppServerSpec): { mb: number; formula: string } {
-  const c = concurrencyPerWorker(app);
-  const perConn = app.worker_class === 'gevent' || app.worker_class === 'uvicorn';
-  const conn = perConn && Number.isFinite(c) ? app.workers * c * app.memory_per_connection : 0;
-  const mb = app.workers * app.memory_per_worker + conn;
-  const f = `${app.workers} workers × ${memText(app.memory_per_worker)}` + (conn ? ` + ${app.workers} × ${num(c)} in flight × ${memText(app.memory_per_connection)}` : '');
-  return { mb, formula: f };
+/** One app instance's footprint at full concurrency (derived/memory-footprints.ts). */
+export function appInstanceMemory(ctx: ExportContext): { mb: number; formula: string } {
+  const of = memoryFootprints(ctx.s).filter((f) => f.name === 'app[0]' || f.name === 'app[0].connections');
+  return { mb: of.reduce((a, f) => a + f.mb, 0), formula: of.map((f) => f.formula).join(' + ') };
 }
 
-/** Every process group with its host and memory (the same footprints the simulated host RAM budget uses). */
+/** Every process group with its host and memory: the footprints lint and the simulated RAM budget use, at the
+ *  worst the settings allow (databases with work_mem for every connection, nginx with its limit_req zones). */
 export function components(ctx: ExportContext): Component[] {
-  const s = ctx.s;
+  const fps = memoryFootprints(ctx.s);
   const out: Component[] = [];
-  if (s.nginx) {
-    const wp = nginxWorkers(ctx);
-    const cache = s.nginx.proxy_cache?.keys_zone_mb ?? 0;
-    const zones = limitZoneSizes(ctx).reduce((a, z) => a + z.mb, 0);
-    out.push({ kind: 'nginx', name: 'nginx', host: s.nginx.host, memMb: wp * s.nginx.memory_per_worker + cache + zones,
-      formula: `${wp} workers × ${memText(s.nginx.memory_per_worker)} + cache keys zone ${memText(cache)} + limit_req zones ${memText(zones)}` });
+  const zones = limitZoneSizes(ctx).reduce((a, z) => a + z.mb, 0);
+  for (const f of fps.filter((x) => x.component === 'nginx')) {
+    out.push({ kind: 'nginx', name: 'nginx', host: f.host, memMb: f.mb + zones, formula: `${f.formula}${zones ? ` + limit_req zones ${memText(zones)}` : ''}` });
   }
-  const am = appInstanceMemory(s.app);
-  ctx.appInstances().forEach((i) => out.push({ kind: 'app', name: i.name, host: i.host, memMb: am.mb, formula: am.formula }));
-  if (s.pgbouncer) {
-    const p = s.pgbouncer;
-    const conns = p.max_client_conn + p.pools * (p.default_pool_size + p.reserve_pool_size);
-    out.push({ kind: 'pgbouncer', name: 'pgbouncer', host: p.host, memMb: 4 + (conns * 8) / 1024,
-      formula: `4 MB + ${num(conns)} connections × 8 kB (2 × pkt_buf 4096)` });
-  }
-  if (s.database) {
-    const d = s.database;
-    if (d.engine === 'mongodb') {
-      out.push({ kind: 'db', name: 'db', host: d.host, memMb: d.shared_buffers + d.max_connections * d.memory_per_connection,
-        formula: `WiredTiger cache ${memText(d.shared_buffers)} + ${num(d.max_connections)} connections × ${memText(d.memory_per_connection)}` });
-    } else {
-      const cache = d.engine === 'mysql' ? 'innodb_buffer_pool_size' : 'shared_buffers';
-      out.push({ kind: 'db', name: 'db', host: d.host,
-        memMb: d.shared_buffers + d.max_connections * (d.memory_per_connection + d.work_mem) + d.maintenance_work_mem,
-        formula: `${cache} ${memText(d.shared_buffers)} + max_connections ${num(d.max_connections)} × (backend ${memText(d.memory_per_connection)} + work_mem ${memText(d.work_mem)}) + maintenance_work_mem ${memText(d.maintenance_work_mem)}` });
+  const app = appInstanceMemory(ctx);
+  ctx.appInstances().forEach((i) => out.push({ kind: 'app', name: i.name, host: i.host, memMb: app.mb, formula: app.formula }));
+  for (const f of fps) {
+    if (f.component === 'pgbouncer' || f.component === 'redis' || f.component === 'celery') out.push({ kind: f.component, name: f.component, host: f.host, memMb: f.mb, formula: f.formula });
+    if (f.name === 'database') {
+      const wm = f.work_mem_worst_mb ?? 0;
+      out.push({ kind: 'db', name: 'db', host: f.host, memMb: f.mb + wm, formula: `${f.formula}${wm ? ` + work_mem for each of them ${memText(wm)}` : ''}` });
     }
-  }
-  if (s.redis) {
-    const r = s.redis;
-    const per = r.maxmemory ?? r.cache_working_set ?? 64;
-    const src = r.maxmemory !== undefined ? 'maxmemory' : r.cache_working_set !== undefined ? 'cache_working_set (no maxmemory)' : 'assumed 64 MB (no maxmemory, no cache_working_set)';
-    out.push({ kind: 'redis', name: 'redis', host: r.host, memMb: r.shards * per + r.shards * 8,
-      formula: `${r.shards} shard(s) × (${src} ${memText(per)} + 8 MB base)` });
-  }
-  if (s.celery) {
-    const c = s.celery;
-    out.push({ kind: 'celery', name: 'celery', host: c.host, memMb: c.workers * c.concurrency * c.memory_per_worker,
-      formula: `${c.workers} workers × concurrency ${c.concurrency} × ${memText(c.memory_per_worker)}` });
   }
   return out;
 }
@@ -180,7 +133,8 @@ export function runChecks(ctx: ExportContext): void {
     const free = h.ram - h.os_reserved - others - d.shared_buffers - d.maintenance_work_mem;
     const fit = Math.max(0, Math.floor(free / (d.memory_per_connection + d.work_mem)));
     if (fit < d.max_connections) {
-      ctx.warn(filesOf(ctx, 'db'), `max_connections ${num(d.max_connections)} needs ${memText(db.memMb)} (${db.formula}); the memory left on ${h.name} allows ${num(fit)} connections at this work_mem — exported as simulated, lower max_connections or work_mem`);
+      const need = d.shared_buffers + d.max_connections * (d.memory_per_connection + d.work_mem) + d.maintenance_work_mem;
+      ctx.warn(filesOf(ctx, 'db'), `max_connections ${num(d.max_connections)} would need ${memText(need)} with every connection open (shared_buffers ${memText(d.shared_buffers)} + ${num(d.max_connections)} × (${memText(d.memory_per_connection)} backend + work_mem ${memText(d.work_mem)}) + maintenance_work_mem ${memText(d.maintenance_work_mem)}); the memory left on ${h.name} allows ${num(fit)} connections at this work_mem — exported as simulated, lower max_connections or work_mem`);
     }
   }
   const clients = appDbClients(ctx);
@@ -194,12 +148,12 @@ export function runChecks(ctx: ExportContext): void {
     if (clients.n > p.max_client_conn) {
       ctx.warn([FILE.pgbouncer, ...appFiles, drvFile], `the app tier may open ${num(clients.n)} connections (${clients.formula}) but PgBouncer max_client_conn is ${num(p.max_client_conn)}: the rest are refused`);
     }
-    const server = p.pools * (p.default_pool_size + p.reserve_pool_size);
-    const room = d.max_connections - d.superuser_reserved_connections;
+    const server = pgbouncerServerConnections(p);
+    const room = usableConnections(d);
     if (server > room) {
-      ctx.warn([FILE.pgbouncer, ...dbFiles], `PgBouncer may open ${num(server)} server connections (${p.pools} pools × (default_pool_size ${p.default_pool_size} + reserve_pool_size ${p.reserve_pool_size})) but max_connections − superuser_reserved_connections = ${num(room)}`);
+      ctx.warn([FILE.pgbouncer, ...dbFiles], `PgBouncer may open ${num(server)} server connections (${pgbouncerServerFormula(p)}) but ${usableConnectionsFormula(d)} = ${num(room)}`);
     }
-  } else if (d && clients.n > d.max_connections - (d.engine === 'mongodb' ? 0 : d.superuser_reserved_connections)) {
+  } else if (d && clients.n > usableConnections(d)) {
     ctx.warn([...dbFiles, ...appFiles, drvFile], `the app tier may open ${num(clients.n)} database connections (${clients.formula}) but the database accepts ${num(d.max_connections)}${d.engine === 'mongodb' ? '' : ` − ${d.superuser_reserved_connections} reserved`}`);
   }
   if (s.redis) {

@@ -7,7 +7,7 @@ import { appInstanceMemory, components, memLimitMb } from './sizing';
 export function systemdUnits(ctx: ExportContext): Record<string, string> {
   const s = ctx.s;
   const app = s.app;
-  const mem = appInstanceMemory(app);
+  const mem = appInstanceMemory(ctx);
   const appComp = components(ctx).find((c) => c.kind === 'app')!;
   const insts = ctx.appInstances();
   const byHost = new Map<string, number[]>();

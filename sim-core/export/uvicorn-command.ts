@@ -17,7 +17,7 @@ export function uvicornArgs(ctx: ExportContext): string[] {
 export function uvicornCommand(ctx: ExportContext): string {
   const app = ctx.s.app;
   const ka = appKeepalive(ctx);
-  const mem = appInstanceMemory(app);
+  const mem = appInstanceMemory(ctx);
   const out = ['#!/bin/sh', ...header(ctx, FILE.uvicorn, 'uvicorn command').slice(0, -1)];
   out.push(`# --workers ${app.workers}: scenario app.workers (simulated); never derived from this machine's CPU count`);
   if (app.limit_concurrency) {

@@ -62,7 +62,8 @@ describe('one source: a changed scenario value shows up in every file that carri
     expect(g[FILE.uvicorn]).toMatch(/--workers 3 /);
     expect(g[FILE.pgbouncer]).toMatch(/4 instances × 3 workers × 15/);
     expect(g[FILE.sqlalchemy]).toMatch(/4 instances × 3 workers/);
-    expect(g[FILE.compose]).toMatch(/memory: 780M # footprint: 3 workers × 250 MB \+ 3 × 200 in flight × 51 kB/);
+    // 3 × 250 MB + 3 workers × 200 limit_concurrency × 0.05 MB = 750 + 30 = 780 MB.
+    expect(g[FILE.compose]).toMatch(/memory: 780M # footprint: 3 workers × 250 MB \+ 3 workers × 200 limit_concurrency × 0\.05 MB/);
   });
 
   it('sqlalchemy.pool_size', () => {
@@ -91,7 +92,8 @@ describe('one source: a changed scenario value shows up in every file that carri
     s.redis!.maxmemory = 3072;
     const f = run(s, 'compose').files;
     expect(f[FILE.redis]).toMatch(/^maxmemory 3gb$/m);
-    expect(f[FILE.compose]).toMatch(/memory: 3080M # footprint: 1 shard\(s\) × \(maxmemory 3 GB \+ 8 MB base\)/);
+    // 1 shard × (12 MB an empty redis-server keeps + maxmemory 3,072 MB) = 3,084 MB.
+    expect(f[FILE.compose]).toMatch(/memory: 3084M # footprint: 1 shard\(s\) × \(12 MB base \+ maxmemory 3,072 MB\)/);
   });
 });
 
@@ -100,9 +102,11 @@ describe('what does not fit is exported with a warning, never silently', () => {
     const s = fixture('django-gevent-one-host');
     s.database!.max_connections = 2000;
     s.database!.work_mem = 64;
+    // 8 gevent workers × 250 greenlets, one Django connection each: 2,000 backends can open, × (10 + 64) MB > 32 GB.
+    s.app.worker_connections = 250;
     const r = run(s, 'compose');
     expect(r.warnings.some((w) => /host web1: the configs ask for/.test(w))).toBe(true);
-    expect(r.warnings.some((w) => /max_connections 2,000 needs .* allows \d+ connections/.test(w))).toBe(true);
+    expect(r.warnings.some((w) => /max_connections 2,000 would need .* allows \d+ connections/.test(w))).toBe(true);
     expect(r.files[FILE.postgresql]).toMatch(/^# WARNING: max_connections 2,000/m);
     expect(r.files[FILE.postgresql]).toMatch(/^max_connections = 2000 /m);
     expect(r.files[FILE.compose]).toMatch(/^# WARNING: host web1/m);

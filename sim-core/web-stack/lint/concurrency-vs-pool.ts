@@ -3,6 +3,7 @@
 // slot, wait pool_timeout and then fail with "QueuePool limit of size 5 overflow 10 reached, connection timed
 // out". Capping admission at the pool size turns that into a fast 503 (or an nginx retry) instead.
 
+import { dbConnectionsPerProcess } from '../derived/db-connections';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 
@@ -10,7 +11,7 @@ export function checkConcurrencyVsPool(s: WebStackScenario): LintFinding[] {
   const app = s.app;
   const pool = app.sqlalchemy;
   if (app.db_access !== 'sqlalchemy' || !pool || pool.pool_size === 0) return []; // pool_size 0 = no limit
-  const perProcess = pool.pool_size + pool.max_overflow;
+  const perProcess = dbConnectionsPerProcess(app)!.perProcess;
   const poolText = `SQLAlchemy pool of ${pool.pool_size} pool_size + ${pool.max_overflow} max_overflow = ${perProcess} connections`;
   const numbers = { pool_size: pool.pool_size, max_overflow: pool.max_overflow, pool_per_process: perProcess, pool_timeout_s: pool.pool_timeout };
 

@@ -4,7 +4,8 @@
 // 12 gevent workers × 1000 greenlets is 12,000 connections against PostgreSQL's 100. With CONN_MAX_AGE 0 the
 // connection closes after every request, so the same number is only reached at full concurrency (a warning).
 
-import { appProcesses, connectionBound, slotsLabel, slotsPerWorker } from './stack-numbers';
+import { appProcesses, slotsLabel, slotsPerWorker } from '../derived/app-slots';
+import { connectionBound } from '../derived/server-connections';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 

@@ -4,7 +4,7 @@
 // a deploy's second set of workers, or work_mem spikes.
 
 import { hostFootprints, type HostFootprint } from './host-footprint';
-import { instancesPerHost } from './stack-numbers';
+import { instancesPerHost } from '../derived/app-slots';
 import { formatMemory } from '../schema/memory-size';
 import { mb, n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';

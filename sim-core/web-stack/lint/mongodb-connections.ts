@@ -4,7 +4,8 @@
 // costs mongod about 1 MB (its thread stack and buffers) on the database host, which the RAM check counts.
 // The schema's database.max_connections is PostgreSQL's setting (default 100), so it is not used as mongod's bound.
 
-import { appDbConnections, appProcesses, slotsPerWorker } from './stack-numbers';
+import { appDbConnections } from '../derived/db-connections';
+import { appProcesses, slotsPerWorker } from '../derived/app-slots';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 

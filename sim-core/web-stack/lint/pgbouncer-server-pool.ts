@@ -3,7 +3,7 @@
 // max_connections − superuser_reserved_connections, or PgBouncer's own connects fail ("sorry, too many
 // clients already") and its clients wait until query_wait_timeout. The PgBouncer docs give no formula for it.
 
-import { usableConnections } from './stack-numbers';
+import { pgbouncerServerConnections, usableConnections } from '../derived/server-connections';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 
@@ -11,8 +11,7 @@ export function checkPgbouncerServerPool(s: WebStackScenario): LintFinding[] {
   const pgb = s.pgbouncer;
   const db = s.database;
   if (!pgb || !db || db.engine !== 'postgresql') return [];
-  const perPool = pgb.default_pool_size + pgb.reserve_pool_size;
-  const server = pgb.pools * perPool;
+  const server = pgbouncerServerConnections(pgb);
   const usable = usableConnections(db);
   if (server <= usable) return [];
   const maxDefault = Math.floor(usable / pgb.pools) - pgb.reserve_pool_size;

@@ -3,7 +3,8 @@
 // So only pools × (default_pool_size + reserve_pool_size) app connections can work at once and the rest wait
 // query_wait_timeout for a server connection that is never released. Transaction mode releases it per transaction.
 
-import { appDbConnections } from './stack-numbers';
+import { pgbouncerServerConnections } from '../derived/server-connections';
+import { appDbConnections } from '../derived/db-connections';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 
@@ -12,7 +13,7 @@ export function checkPgbouncerSessionMode(s: WebStackScenario): LintFinding[] {
   if (!pgb || pgb.pool_mode !== 'session' || !s.database) return [];
   const conns = appDbConnections(s);
   if (!conns || s.app.db_access === 'mongodb') return [];
-  const server = pgb.pools * (pgb.default_pool_size + pgb.reserve_pool_size);
+  const server = pgbouncerServerConnections(pgb);
   // With several user/database pairs the app's connections spread over them; compare totals.
   if (conns.total <= server) return [];
   return [

@@ -4,7 +4,8 @@
 // that, the app's capacity is unreachable; closed-workload users keep a keepalive connection each, so fewer
 // slots than users means users waiting on nginx, not on the app.
 
-import { appProcesses, nginxWorkerProcesses, slotsLabel, slotsPerWorker } from './stack-numbers';
+import { appProcesses, slotsLabel, slotsPerWorker } from '../derived/app-slots';
+import { nginxWorkerProcesses } from '../derived/nginx-workers';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 import { dailyPeakUsers } from '../derived/daily-peak-users';

@@ -3,7 +3,7 @@
 // Redis refuses clients past maxclients ("ERR max number of clients reached"), default 10000 and silently
 // lowered to the file-descriptor limit − 32.
 
-import { appProcesses } from './stack-numbers';
+import { appProcesses } from '../derived/app-slots';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 

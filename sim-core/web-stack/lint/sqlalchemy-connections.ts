@@ -4,7 +4,10 @@
 // the database refuses connections ("too many clients") or PgBouncer refuses clients, under exactly the load
 // the overflow was meant for.
 
-import { connectionBound, appProcesses, slotsPerWorker, splitPool } from './stack-numbers';
+import { dbConnectionsPerProcess } from '../derived/db-connections';
+import { splitPool } from './stack-numbers';
+import { connectionBound } from '../derived/server-connections';
+import { appProcesses } from '../derived/app-slots';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 
@@ -16,9 +19,8 @@ export function checkSqlalchemyConnections(s: WebStackScenario): LintFinding[] {
   const instances = s.app.instances.length;
   const workers = s.app.workers;
   const processes = appProcesses(s);
-  // pool_size 0 means "no size limit" in QueuePool: then each request slot can hold its own connection.
   const unlimited = pool.pool_size === 0;
-  const perProcess = unlimited ? slotsPerWorker(s.app) : pool.pool_size + pool.max_overflow;
+  const perProcess = dbConnectionsPerProcess(s.app)!.perProcess;
   const connections = processes * perProcess;
   if (connections <= bound.bound) return [];
 

@@ -4,7 +4,9 @@
 // still caps Python CPU (reported as info). Far more than 4 × vCPUs of any class only adds memory and context
 // switches. Counts are per host: workers in containers often follow the host's CPUs, not the pod's.
 
-import { hostIndex, host, instancesPerHost } from './stack-numbers';
+import { hostIndex } from './stack-numbers';
+import { hostNamed as host } from '../derived/host-named';
+import { instancesPerHost } from '../derived/app-slots';
 import { n, type LintFinding } from './finding';
 import type { WebStackScenario } from '../schema/web-stack-schema';
 

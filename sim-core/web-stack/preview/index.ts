@@ -4,4 +4,4 @@ export type { PreviewMethod, WebStackPreview } from './preview-web-stack';
 export { bracketCapacity, EXACT_MVA_BUDGET, PreviewModel, previewWebStack, sweepPreview } from './preview-web-stack';
 export type { PreviewCap, PreviewNetwork, PreviewStation, PreviewUtilTerm, StationKind } from './network';
 export { buildPreviewNetwork } from './network';
-export { bufferHitRatio, bufferHitRatioFor, databaseCacheMb, dbNodeHitRatios, MAX_BUFFER_HIT, SKEW_EXPONENT } from './buffer-hit-ratio';
+export { bufferHitRatio, bufferHitRatioFor, databaseCacheMb, dbNodeHitRatios, MAX_BUFFER_HIT, SKEW_EXPONENT } from '../derived/buffer-hit-ratio';

@@ -13,11 +13,14 @@
 
 import type { DistributionSpec } from '../../kernel/distributions';
 import { compileDistribution } from '../../kernel/distributions';
-import { appDbConnections, slotsPerWorker, usableConnections } from '../lint/stack-numbers';
+import { slotsPerWorker } from '../derived/app-slots';
+import { dbNodeHitRatios } from '../derived/buffer-hit-ratio';
+import { appDbConnections } from '../derived/db-connections';
+import { nginxConnectionCap } from '../derived/nginx-workers';
+import { pgbouncerServerConnections, usableConnections } from '../derived/server-connections';
 import { diskModel } from '../runtime/disk-profiles';
 import { STATIC_PAGE_CACHE_HIT } from '../runtime/nginx';
 import type { WebStackScenario } from '../schema';
-import { dbNodeHitRatios } from './buffer-hit-ratio';
 import { dailyPeakUsers } from '../derived/daily-peak-users';
 
 export type StationKind = 'queue' | 'multiserver' | 'delay';
@@ -238,7 +241,7 @@ export function buildPreviewNetwork(s: WebStackScenario): PreviewNetwork {
       caps.push({ key: 'app[0].pool', servers: client.total, level: 2, alias: perInstance('app[0].pool') });
     }
     if (s.pgbouncer) {
-      const server = s.pgbouncer.pools * s.pgbouncer.default_pool_size + s.pgbouncer.reserve_pool_size;
+      const server = pgbouncerServerConnections(s.pgbouncer);
       caps.push({ key: 'pgbouncer.server_conns', servers: server, level: s.pgbouncer.pool_mode === 'session' ? 2 : 3, alias: [] });
     }
     if (db.engine !== 'mongodb') {
@@ -267,7 +270,7 @@ export function buildPreviewNetwork(s: WebStackScenario): PreviewNetwork {
     defaultUsers: l.type === 'closed' ? l.users : l.type === 'daily' ? dailyPeakUsers(l) : undefined,
     defaultRate: l.type === 'open' ? l.rate_per_s : undefined,
     nginxConnections: s.nginx
-      ? { capacity: (s.nginx.worker_processes === 'auto' ? hostByName.get(s.nginx.host)!.vcpus : s.nginx.worker_processes) * s.nginx.worker_connections, proxiedShare }
+      ? { capacity: nginxConnectionCap(s), proxiedShare }
       : undefined,
     assumptions,
   };

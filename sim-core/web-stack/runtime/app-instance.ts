@@ -6,6 +6,7 @@
 // A killed process (gunicorn timeout) drops every request it was running and serves again after restart_s.
 // In-flight requests of a process form an intrusive doubly-linked list through the attempt columns.
 
+import { slotsPerWorker } from '../derived/app-slots';
 import type { Simulator } from '../../kernel/simulator';
 import { TimeAverage } from '../../metrics/time-average';
 import { WaitingLine } from '../../resources/waiting-line';
@@ -44,11 +45,7 @@ export class AppTier {
     this.workers = spec.workers;
     this.processes = this.instances * this.workers;
     this.uvicorn = spec.worker_class === 'uvicorn';
-    this.slots =
-      spec.worker_class === 'sync' ? 1
-      : spec.worker_class === 'gthread' ? spec.threads
-      : spec.worker_class === 'gevent' ? spec.worker_connections
-      : (spec.limit_concurrency ?? Infinity);
+    this.slots = slotsPerWorker(spec);
     this.killTimerPerRequest = (spec.worker_class === 'sync' || spec.worker_class === 'gthread') && spec.timeout > 0;
     this.inflight = new Int32Array(this.processes);
     this.epoch = new Int32Array(this.processes);

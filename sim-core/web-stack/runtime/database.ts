@@ -10,7 +10,8 @@ import { TimeAverage } from '../../metrics/time-average';
 import type { ResourceClient } from '../../resources/drop-cause';
 import { Semaphore } from '../../resources/semaphore';
 import type { DatabaseSpec } from '../schema';
-import { bufferHitRatio, databaseCacheMb } from './buffer-cache';
+import { bufferHitRatio, databaseCacheMb } from '../derived/buffer-hit-ratio';
+import { usableConnections } from '../derived/server-connections';
 import type { Host } from './host';
 
 export interface DbNode {
@@ -37,7 +38,7 @@ export class Database {
     ticketClient: ResourceClient,
   ) {
     this.isMongo = spec.engine === 'mongodb';
-    this.usable = this.isMongo ? spec.max_connections : Math.max(0, spec.max_connections - spec.superuser_reserved_connections);
+    this.usable = usableConnections(spec);
     this.connections = new CappedCounter(this.usable);
     this.connectMs = spec.connect_ms;
     const byName = (n: string) => hosts.find((h) => h.spec.name === n)!;

@@ -9,7 +9,7 @@ import { TokenBucket } from '../../resources/token-bucket';
 import { CappedCounter } from '../../resources/capped-counter';
 import type { NginxSpec, WebStackScenario } from '../schema';
 import type { Host } from './host';
-import { nginxWorkers } from './memory-budget';
+import { nginxConnectionCap } from '../derived/nginx-workers';
 
 /** Share of static files found in the OS page cache (an assumption: a small, hot static set). */
 export const STATIC_PAGE_CACHE_HIT = 0.9;
@@ -35,7 +35,7 @@ export class Nginx {
   readonly leastConn: boolean;
 
   constructor(readonly spec: NginxSpec, s: WebStackScenario, readonly host: Host) {
-    this.capacity = nginxWorkers(s) * spec.worker_connections;
+    this.capacity = nginxConnectionCap(s);
     this.connections = new CappedCounter(this.capacity);
     const names = s.workload.classes.map((c) => c.name);
     this.limits = spec.limit_req.map((l) => ({

@@ -1,10 +1,11 @@
 // PgBouncer between the app and PostgreSQL. Client connections (what the app's pools open) are capped at
-// max_client_conn (refused beyond). Server connections: pools × default_pool_size (+ reserve_pool_size),
+// max_client_conn (refused beyond). Server connections: pools × (default_pool_size + reserve_pool_size) (derived/),
 // opened lazily and kept (server_idle_timeout is long against a run), each one a backend that counts against
 // the database's max_connections. A client waits FIFO for a server connection up to query_wait_timeout.
 // Held, per pool_mode: transaction — from the request's first to its last query; session — from the first
 // query to the end of the request (the app holds its client connection that long); statement — one query.
 
+import { pgbouncerServerConnections } from '../derived/server-connections';
 import type { Simulator } from '../../kernel/simulator';
 import { CappedCounter } from '../../resources/capped-counter';
 import { TimeAverage } from '../../metrics/time-average';
@@ -24,7 +25,7 @@ export class PgBouncer {
     this.clients = new CappedCounter(spec.max_client_conn);
     this.mode = spec.pool_mode;
     this.servers = new Semaphore(sim, 0, client, {
-      capacity: spec.pools * spec.default_pool_size + spec.reserve_pool_size,
+      capacity: pgbouncerServerConnections(spec),
       timeoutMs: spec.query_wait_timeout * 1000,
     });
   }

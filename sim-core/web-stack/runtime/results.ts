@@ -6,7 +6,7 @@ import type { ResourceResult, StopReasonJson } from '../../run/run-result';
 import { summarizeRun } from '../../run/summarize-run';
 import { errorCauses, type ClassResult, type WebStackResult } from './web-stack-result';
 import { causeIndex, classCounterBase } from './counters';
-import { memoryBudget, memoryWarnings } from './memory-budget';
+import { hostMemory, memoryWarnings } from '../derived/host-memory';
 import type { WebStackModel } from './web-stack-model';
 
 export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: number, wallMs: number): WebStackResult {
@@ -79,7 +79,7 @@ export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: num
     classes[cl.name] = { throughput_rps: perS(ok), latency_ms: latency, error_rate: ok + failed > 0 ? failed / (ok + failed) : 0 };
   });
 
-  const memory = memoryBudget(s, {
+  const memory = hostMemory(s, {
     appInFlight: app.busyLevel.map((l) => l.max),
     dbConnections: p.db ? p.db.nodes.map(() => p.db!.connections.level.max) : [],
     pgbouncerClients: p.pgb ? p.pgb.clients.level.max : 0,

@@ -14,7 +14,8 @@ import { DriverPools } from './driver-pool';
 import { R_CELERY, R_CPU, R_DISK, R_GIL, R_NIC, R_PGB, R_POOL, R_REDIS_CONN, R_REDIS_SHARD, R_TICKET, type KindClient } from './dispatch';
 import { Gils } from './gil';
 import { Host } from './host';
-import { memoryBudget } from './memory-budget';
+import { dbConnectionsPerProcess } from '../derived/db-connections';
+import { hostMemory, IDLE_PEAKS } from '../derived/host-memory';
 import { Nginx } from './nginx';
 import { PgBouncer } from './pgbouncer';
 import { Redis } from './redis';
@@ -58,7 +59,7 @@ export interface StackParts {
 export function buildParts(s: WebStackScenario, sim: Simulator, at: Attempts, k: KindClient[]): StackParts {
   const hosts = s.hosts.map((h, i) => new Host(sim, i, h, k[R_CPU], k[R_DISK], k[R_NIC]));
   const hostOf = (name: string) => hosts.find((h) => h.spec.name === name)!;
-  const staticMem = memoryBudget(s, { appInFlight: [], dbConnections: [], pgbouncerClients: 0 });
+  const staticMem = hostMemory(s, IDLE_PEAKS);
   const nginx = s.nginx ? new Nginx(s.nginx, s, hostOf(s.nginx.host)) : undefined;
   const app = new AppTier(sim, s.app, hostOf, at);
   const P = app.processes;
@@ -67,7 +68,8 @@ export function buildParts(s: WebStackScenario, sim: Simulator, at: Attempts, k:
   let pools: DriverPools | undefined;
   if (a.db_access === 'sqlalchemy' && a.sqlalchemy) {
     const q = a.sqlalchemy;
-    pools = new DriverPools(sim, P, k[R_POOL], q.pool_size + q.max_overflow, q.pool_timeout * 1000, q.pool_size);
+    // pool_size 0 is SQLAlchemy's "no size limit": as many connections as requests, all kept.
+    pools = new DriverPools(sim, P, k[R_POOL], dbConnectionsPerProcess(a)!.perProcess, q.pool_timeout * 1000, q.pool_size === 0 ? Infinity : q.pool_size);
   } else if (a.db_access === 'mongodb' && a.mongodb) {
     const m = a.mongodb;
     pools = new DriverPools(sim, P, k[R_POOL], m.maxPoolSize, m.waitQueueTimeoutMS > 0 ? m.waitQueueTimeoutMS : Infinity, Infinity);

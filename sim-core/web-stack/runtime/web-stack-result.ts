@@ -3,6 +3,9 @@
 // verdict. Latencies in ms, throughput in requests per second, memory in MB, bandwidth in bytes per second.
 
 import type { LatencySummary, RunResult } from '../../run/run-result';
+import type { HostMemory } from '../derived/host-memory';
+
+export type { HostMemory };
 
 /** Error causes as users name them; every one is counted per attempt in errors.by_cause. */
 export const errorCauses = [
@@ -25,15 +28,6 @@ export interface ClassResult {
   throughput_rps: number;
   latency_ms: LatencySummary;
   error_rate: number;
-}
-
-export interface HostMemory {
-  ram_mb: number;
-  /** Sum of the footprints of every process placed on the host (at the simulated peak where it varies). */
-  committed_mb: number;
-  breakdown: Record<string, number>;
-  /** committed > RAM: the host would swap or the OOM killer would act. */
-  over: boolean;
 }
 
 export interface WebStackResult extends RunResult {

@@ -33,7 +33,9 @@ describe('lint: RAM budget of each host', () => {
     expect(findings[0].numbers).toMatchObject({ app_mb: 13940, total_mb: 14964, ram_mb: 16384 });
   });
 
-  it('database host: 12,288 shared_buffers + 300 × 10 + 1,024 redis + 1,024 os = 17,336 MB > 16,384 MB', () => {
+  // The backends that can exist are the clients' connections within max_connections: 17 workers × (5 + 10) =
+  // 255 ≤ 300. Redis: 1,024 MB maxmemory + the 12 MB an empty redis-server keeps (measured).
+  it('database host: 12,288 shared_buffers + 255 × 10 + 64 maintenance + 1,036 redis + 1,024 os = 16,962 MB > 16,384 MB', () => {
     const s = scenario({
       hosts: [
         { name: 'lb', vcpus: 2, ram: '4GB' },
@@ -44,9 +46,9 @@ describe('lint: RAM budget of each host', () => {
     });
     const [f] = byId(s, 'host-ram-over-budget');
     expect(f.path).toBe('hosts[2]');
-    expect(f.numbers).toMatchObject({ database_mb: 15288, redis_mb: 1024, os_reserved_mb: 1024, total_mb: 17336, work_mem_worst_mb: 1200 });
-    // cut = ceil(17,336 − 14,745.6) = 2,591 MB from shared_buffers: 12,288 − 2,591 = 9,697 MB.
-    expect(f.fix).toContain('lower shared_buffers to 9697MB');
+    expect(f.numbers).toMatchObject({ database_mb: 14902, redis_mb: 1036, os_reserved_mb: 1024, total_mb: 16962, work_mem_worst_mb: 1020 });
+    // cut = ceil(16,962 − 14,745.6) = 2,217 MB from shared_buffers: 12,288 − 2,217 = 10,071 MB.
+    expect(f.fix).toContain('lower shared_buffers to 10071MB');
   });
 
   it('gevent greenlets count at full concurrency, nginx workers, celery and replicas are placed', () => {
@@ -58,27 +60,30 @@ describe('lint: RAM budget of each host', () => {
     });
     const fp = Object.fromEntries(hostFootprints(s).map((f) => [f.host, Object.fromEntries(f.items.map((i) => [i.key, i.mb]))]));
     expect(fp.app1).toEqual({ app_mb: 600, app_connections_mb: 2000, celery_mb: 1600, os_reserved_mb: 1024 });
-    expect(fp.lb).toEqual({ nginx_mb: 100, database_replica_mb: 11192, os_reserved_mb: 1024 });
-    expect(fp.db).toEqual({ database_mb: 11192, redis_mb: 1024, os_reserved_mb: 1024 });
-    // lb: 100 + 11,192 + 1,024 = 12,316 MB > 4,096 MB.
-    expect(byId(s, 'host-ram-over-budget').map((f) => [f.path, f.numbers.total_mb])).toEqual([['hosts[0]', 12316]]);
+    // 4 gevent workers × (5 + 10) pooled connections = 60 backends: 8,192 + 60 × 10 + 64 maintenance = 8,856 MB.
+    expect(fp.lb).toEqual({ nginx_mb: 100, database_replica_mb: 8856, os_reserved_mb: 1024 });
+    expect(fp.db).toEqual({ database_mb: 8856, redis_mb: 1036, os_reserved_mb: 1024 });
+    // lb: 100 + 8,856 + 1,024 = 9,980 MB > 4,096 MB.
+    expect(byId(s, 'host-ram-over-budget').map((f) => [f.path, f.numbers.total_mb])).toEqual([['hosts[0]', 9980]]);
   });
 });
 
-describe('lint: max_connections × work_mem against the RAM left', () => {
-  it('300 × 128 MB = 38,400 MB > 32,768 − 13,240 = 19,528 MB left; work_mem ≤ 65MB', () => {
+// The base db host: 8,192 shared_buffers + 255 backends × 10 + 64 maintenance + 1,036 redis + 1,024 os = 12,866 MB.
+describe('lint: connections × work_mem against the RAM left', () => {
+  it('255 × 128 MB = 32,640 MB > 32,768 − 12,866 = 19,902 MB left; work_mem ≤ 78MB', () => {
     const s = scenario({ database: { work_mem: '128MB' } });
     const findings = lintScenario(s);
     expect(findings.map((f) => f.id)).toEqual(['work-mem-exceeds-ram']);
     const [f] = findings;
     expect(f.severity).toBe('warning');
     expect(f.path).toBe('database.work_mem');
-    expect(f.numbers).toMatchObject({ work_mem_worst_mb: 38400, placed_mb: 13240, left_mb: 19528 });
-    expect(f.fix).toContain('work_mem ≤ 65MB');
-    expect(f.fix).toContain('max_connections ≤ 152');
+    expect(f.numbers).toMatchObject({ connections: 255, work_mem_worst_mb: 32640, placed_mb: 12866, left_mb: 19902 });
+    // 19,902 ÷ 255 = 78.0 MB; 19,902 ÷ 128 = 155.5 connections.
+    expect(f.fix).toContain('work_mem ≤ 78MB');
+    expect(f.fix).toContain('at most 155 connections');
   });
 
-  it('stays silent at 300 × 64 MB = 19,200 ≤ 19,528 MB', () => {
+  it('stays silent at 255 × 64 MB = 16,320 ≤ 19,902 MB', () => {
     expect(lintScenario(scenario({ database: { work_mem: '64MB' } }))).toEqual([]);
   });
 });

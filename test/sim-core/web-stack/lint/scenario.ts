@@ -1,7 +1,7 @@
 // A small, consistent web-stack scenario for the lint tests, and a way to patch it: objects merge, arrays and
 // values replace, undefined removes a key. Every number below is chosen so no check fires on the base:
 // 17 sync workers × (5 + 10) = 255 ≤ 297 = 300 − 3; app host 17 × 150 + 1024 = 3,574 MB of 16 GB;
-// db host 8,192 + 300 × 10 + 1,024 (redis) + 1,024 = 13,240 MB of 32 GB; nginx 2 × 1024 / 2 = 1,024 ≥ 500 users.
+// db host 8,192 + 255 backends × 10 + 64 + 1,036 (redis) + 1,024 = 12,866 MB of 32 GB; nginx 2 × 1024 / 2 = 1,024 ≥ 500 users.
 
 import { webStackSchema, type WebStackScenario } from '../../../../sim-core/web-stack/schema';
 
