@@ -3,11 +3,11 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './repo-paths';
 import { issueLine, parseCatalog, ScenarioError, type ApiContext, type PricingCatalog } from '../sim-core/index';
 import { CliError } from './exit-codes';
 
-export const PRICING_DIR = fileURLToPath(new URL('../scenarios/pricing/', import.meta.url));
+export const PRICING_DIR = repoPath('scenarios', 'pricing');
 
 export function loadCatalogs(dir = PRICING_DIR): PricingCatalog[] {
   let files: string[];

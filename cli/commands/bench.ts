@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT, repoPath } from '../repo-paths';
 import { mmc, parseScenario, parseScenarioText, run, type RunResult, type WebStackScenario } from '../../sim-core/index';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { count, num, table } from '../format-table';
@@ -77,7 +77,7 @@ export function kernelBench(customers: number): KernelBench {
 }
 
 export function examPortalBench(users: number, durationS: number): WebStackBench {
-  const file = fileURLToPath(new URL('../../scenarios/exam-portal/after.yaml', import.meta.url));
+  const file = repoPath('scenarios', 'exam-portal', 'after.yaml');
   const s = parseScenario(parseScenarioText(readFileSync(file, 'utf8'), 'yaml'));
   if (s.kind !== 'web-stack') throw new Error('exam-portal/after.yaml is not a web-stack scenario');
   const t0 = performance.now();
@@ -103,7 +103,7 @@ export interface DragBench {
  * e2e drag spec, which prints the frame rate it measured, and reads that line.
  */
 function dragBench(): DragBench {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const root = REPO_ROOT;
   if (!existsSync('/usr/bin/chromium')) return { target_fps: 30, skipped: 'Chromium is not installed (/usr/bin/chromium)' };
   const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) return { target_fps: 30, skipped: `the renderer did not build: ${build.stderr.split('\n')[0]}` };
@@ -114,7 +114,7 @@ function dragBench(): DragBench {
 }
 
 function runPart(part: string, extra: string[]): unknown {
-  const bin = fileURLToPath(new URL('../capsim.mjs', import.meta.url));
+  const bin = repoPath('cli', 'capsim.mjs');
   const r = spawnSync(process.execPath, [bin, 'bench', '--part', part, ...extra], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`bench part ${part} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);

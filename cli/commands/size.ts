@@ -6,10 +6,10 @@
 
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { DEFAULT_HEADROOM, size, type SizingResult, type WebStackScenario } from '../../sim-core/index';
 import { cliContext } from '../catalogs';
+import { repoPath } from '../repo-paths';
 import { CliError, EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
 import { inFile } from '../in-file';
@@ -19,7 +19,7 @@ import { progressLine } from '../progress-line';
 import { runLengthOptions } from '../run-length';
 import { formatBreakdown } from './cost';
 
-export const REFERENCE_PROFILE = fileURLToPath(new URL('../../scenarios/reference/django-web-app.yaml', import.meta.url));
+export const REFERENCE_PROFILE = repoPath('scenarios', 'reference', 'django-web-app.yaml');
 
 /** The scenario as a YAML document a user can open, run and export (no undefined keys, JSON numbers only). */
 export function scenarioYaml(s: WebStackScenario, header: string[]): string {
