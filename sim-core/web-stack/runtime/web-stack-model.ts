@@ -41,13 +41,12 @@ export class WebStackModel {
     };
     const clients = makeClients(sink);
     this.parts = buildParts(s, this.sim, this.at, clients);
-    this.flow = new RequestFlow(this.sim, s, this.at, this.parts, flowRng, this.counters, (f) => this.sim.register(f as RequestFlow));
+    this.flow = new RequestFlow(this.sim, s, this.at, this.parts, flowRng, this.counters);
     flowRef = this.flow;
     const l = s.workload.load;
     const think = l.type === 'open' ? undefined : compileDistribution(l.think_ms);
     this.client = new Client(this.sim, this.flow, this.at, this.ur, load, s.workload, think, clientRng, this.analyzer, this.classAnalyzers, this.counters);
     this.flow.client = this.client;
-    this.flow.init();
     const p = this.parts;
     this.levels = [
       this.client.inSystem,

@@ -1,6 +1,7 @@
-// Shared state of the request flow and the operations every stage needs: answering the client, releasing what
-// an attempt holds, opening and closing physical database connections, ending an attempt inside the app.
-// The stages themselves are in data-work.ts (inside a worker) and request-flow.ts (client → nginx → app).
+// What every part of the request flow shares: the simulator, the attempt table, the components, the random
+// stream, the counters, and the bookkeeping any component may need on an attempt — answer the client, release
+// what it holds, open or close a physical database connection, end it inside the app. The component flows
+// (edge, worker, redis, database, celery) each hold this and call one another through it.
 
 import type { Rng } from '../../kernel/prng';
 import type { Simulator } from '../../kernel/simulator';
@@ -16,24 +17,26 @@ export const T_PROXY = 1; // nginx proxy_read_timeout
 export const T_WORKER = 2; // gunicorn worker timeout of a sync/gthread request
 export const T_RESTART = 3; // a killed worker process is back (entity = process)
 
-export abstract class FlowBase {
+/** The worker flow as the others see it: where an admitted request starts, and where data work resumes. */
+export interface WorkerEntry {
+  startInProc(e: number): void;
+  dataWork(e: number): void;
+}
+
+export class FlowContext {
   client!: Client;
-  readonly handlerId: number;
-  protected readonly scratch: number[] = [];
+  worker!: WorkerEntry;
+  handlerId = -1;
+  readonly scratch: number[] = [];
 
   constructor(
-    protected readonly sim: Simulator,
-    protected readonly s: WebStackScenario,
+    readonly sim: Simulator,
+    readonly s: WebStackScenario,
     readonly at: Attempts,
     readonly parts: StackParts,
-    protected readonly rng: Rng,
-    protected readonly counters: CounterCheckpoints,
-    handlerId: (flow: FlowBase) => number,
-  ) {
-    this.handlerId = handlerId(this);
-  }
-
-  protected abstract startInProc(e: number): void;
+    readonly rng: Rng,
+    readonly counters: CounterCheckpoints,
+  ) {}
 
   /** The client gets attempt e's outcome (once): success (cause < 0) or an error counter index. */
   answer(e: number, cause: number, extraMs = 0): void {
@@ -60,7 +63,7 @@ export abstract class FlowBase {
   }
 
   /** Opens the connection an app pool or a Django thread uses: to PgBouncer, else a database backend. */
-  protected physOpen(e: number): number {
+  physOpen(e: number): number {
     const p = this.parts;
     if (p.pgb) return p.pgb.openClient() ? -1 : CAUSE_PGB_CLIENTS;
     if (!p.db!.open()) return CAUSE_MAX_CONNS;
@@ -68,7 +71,7 @@ export abstract class FlowBase {
     return -1;
   }
 
-  protected physClose(n = 1): void {
+  physClose(n = 1): void {
     if (n <= 0) return;
     const p = this.parts;
     if (p.pgb) p.pgb.closeClient(n);
@@ -76,7 +79,7 @@ export abstract class FlowBase {
   }
 
   /** Release everything e holds. `stale`: its process was killed, whose own connections are already closed. */
-  protected releaseHeld(e: number, stale: boolean): void {
+  releaseHeld(e: number, stale: boolean): void {
     const at = this.at;
     const f = at.c[at.FLAGS][e] | 0;
     if ((f & (F_GIL | F_REDIS | F_TICKET | F_POOL | F_PGB | F_DJ)) === 0) return;
@@ -103,12 +106,12 @@ export abstract class FlowBase {
   }
 
   /** e's process was killed: drop it silently (its client already has the error). */
-  protected unwind(e: number): void {
+  unwind(e: number): void {
     this.releaseHeld(e, true);
     this.at.free(e);
   }
 
-  private cancelWorkerTimer(e: number): void {
+  cancelWorkerTimer(e: number): void {
     const at = this.at;
     const slot = at.c[at.WT_SLOT][e];
     if (slot >= 0) {
@@ -118,34 +121,34 @@ export abstract class FlowBase {
   }
 
   /** e leaves its worker slot (done or failed); a request waiting in the backlog takes the slot. */
-  protected leaveApp(e: number): number {
+  leaveApp(e: number): number {
     this.releaseHeld(e, false);
     this.cancelWorkerTimer(e);
     return this.parts.app.leave(e);
   }
 
   /** The app answers e with an error (500 from a pool timeout, a refused connection, …). */
-  protected failInApp(e: number, cause: number): void {
+  failInApp(e: number, cause: number): void {
     const next = this.leaveApp(e);
     this.answer(e, cause);
     this.at.free(e);
-    if (next >= 0) this.startInProc(next);
+    if (next >= 0) this.worker.startInProc(next);
   }
 
   /** Whether e belongs to a process that was killed after it entered (then it must unwind). */
-  protected stale(e: number): boolean {
+  stale(e: number): boolean {
     return !this.parts.app.isCurrent(e);
   }
 
   /** floor(x) + Bernoulli(frac(x)): an integer count with mean x. */
-  protected count(x: number): number {
+  count(x: number): number {
     if (x <= 0) return 0;
     const n = Math.floor(x);
     return x > n && this.rng.next() < x - n ? n + 1 : n;
   }
 
   /** Poisson draw with mean m (Knuth; m is small here: expected disk reads of one query). */
-  protected poisson(m: number): number {
+  poisson(m: number): number {
     if (m <= 0) return 0;
     if (m > 30) return Math.max(0, Math.round(m + Math.sqrt(m) * gauss(this.rng)));
     const l = Math.exp(-m);
