@@ -167,7 +167,7 @@ export function capacitySearch(s: WebStackScenario, opts: CapacityOptions = {}):
   let expected = 8;
   const record = (x: number, d: number, r: WebStackResult, j: PointJudgement, counted: CapacityEvaluation['counted_as']) => {
     evaluations.push({
-      load: x, duration_s: d, p95_ms: j.p95_ms, p95_lo: j.p95_lo, p95_hi: j.p95_hi, user_error_rate: j.user_error_rate,
+      load: x, duration_s: r.simulated_s, p95_ms: j.p95_ms, p95_lo: j.p95_lo, p95_hi: j.p95_hi, user_error_rate: j.user_error_rate,
       error_lo: j.error_lo, error_hi: j.error_hi, verdict: j.verdict, counted_as: counted, reason: j.reason,
       bottleneck: r.bottleneck, throughput_rps: r.throughput_rps, wall_ms: r.wall_ms,
     });

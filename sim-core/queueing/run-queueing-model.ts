@@ -5,7 +5,7 @@ import { compileDistribution } from '../kernel/distributions';
 import { FcfsStation } from '../resources/fcfs-station';
 import { InfiniteServer } from '../resources/infinite-server';
 import { ProcessorSharing } from '../resources/processor-sharing';
-import { drive, type ProgressListener } from '../run/run-driver';
+import { drive, stretchWarning, type ProgressListener } from '../run/run-driver';
 import type { QueueingModel } from './queueing-model-schema';
 import { QueueingNetwork } from './queueing-network';
 import { ScenarioError } from '../schema/schema-errors';
@@ -64,6 +64,8 @@ export function runQueueingModel(model: QueueingModel, opts: RunOptions = {}): R
   const net = new QueueingNetwork(model, seed);
   const stopReason = drive(net, model.run, opts.onProgress);
   const summary = summarizeRun(net.analyzer, net.inSystem, net.counters, net.sim.now);
+  const stretch = stretchWarning(model.run, net.sim.now / 1000, summary.result.observations);
+  if (stretch) summary.result.warnings.push(stretch);
   const from = summary.windowStart;
   const to = net.sim.now;
   const resources: Record<string, ResourceResult> = {};

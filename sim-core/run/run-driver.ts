@@ -1,5 +1,7 @@
 // Runs a built model in chunks of events until the precision target, the event cap or the horizon is reached,
-// reporting progress between chunks (share done, partial percentiles) and honouring cancellation.
+// reporting progress between chunks (share done, partial percentiles) and honouring cancellation. The horizon
+// counts only once min_observations responses were seen: a light load runs until it has enough samples to
+// answer (by samples, not seconds), at most MAX_STRETCH horizons long.
 // Simulated time in ms inside, seconds in what it reports.
 
 import type { Simulator } from '../kernel/simulator';
@@ -26,17 +28,24 @@ export interface Drivable {
 }
 
 const CHUNK_EVENTS = 250_000;
+/** A horizon reached with too few responses is stretched up to this many times its length. */
+export const MAX_STRETCH = 100;
 const allQuantiles = [0.5, 0.9, 0.95, 0.99, 0.999];
 
 export function drive(model: Drivable, control: RunControl, onProgress?: ProgressListener): StopReasonJson {
   const { sim, analyzer } = model;
-  const horizonMs = control.duration_s !== undefined ? control.duration_s * 1000 : Infinity;
+  const givenMs = control.duration_s !== undefined ? control.duration_s * 1000 : Infinity;
+  let horizonMs = givenMs;
   const wanted = new Set(control.measures.filter((m) => m !== 'mean').map((m) => quantileOf[m as keyof typeof quantileOf]));
   let chunk = CHUNK_EVENTS;
   for (;;) {
     const cap = Math.min(control.max_events, sim.events + chunk);
     const reason = sim.run(horizonMs, cap);
-    if (reason === 'horizon') return 'horizon';
+    if (reason === 'horizon') {
+      if (analyzer.count >= control.min_observations || horizonMs >= givenMs * MAX_STRETCH) return 'horizon';
+      horizonMs = stretched(horizonMs, givenMs, analyzer.count, control.min_observations, sim.now);
+      continue;
+    }
     if (reason === 'empty') return 'empty';
     if (reason === 'event_cap' && sim.events >= control.max_events) return 'event_cap';
     let precisionShare = 0;
@@ -61,4 +70,18 @@ export function drive(model: Drivable, control: RunControl, onProgress?: Progres
     // Precision checks cost a summary; space them out as runs get long.
     chunk = Math.min(chunk * 2, 4_000_000);
   }
+}
+
+/** The next horizon: the time the missing responses take at the rate seen so far (+10 %), at least a tenth more. */
+function stretched(horizonMs: number, givenMs: number, seen: number, wanted: number, nowMs: number): number {
+  const rate = seen / nowMs;
+  const needMs = rate > 0 ? ((wanted - seen) / rate) * 1.1 : horizonMs;
+  return Math.min(givenMs * MAX_STRETCH, horizonMs + Math.max(needMs, horizonMs * 0.1));
+}
+
+/** The warning a run gets when its horizon was stretched to reach enough responses. */
+export function stretchWarning(control: Pick<RunControl, 'duration_s' | 'min_observations'>, simulatedS: number, observations: number): string | undefined {
+  if (control.duration_s === undefined || simulatedS <= control.duration_s * 1.0001) return undefined;
+  const enough = observations >= control.min_observations;
+  return `the run went on past its ${control.duration_s} s horizon to ${Math.round(simulatedS)} s simulated to see ${enough ? `${control.min_observations}` : `more than ${observations}`} responses (run.min_observations ${control.min_observations})${enough ? '' : `: still fewer, stopped at ${MAX_STRETCH} × the horizon`}`;
 }

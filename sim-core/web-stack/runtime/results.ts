@@ -2,6 +2,8 @@
 // of every resource over the kept window, errors by cause, per-class figures, memory per host, database and
 // cache figures, the bottleneck and the SLO verdict. ms inside; seconds, rps and fractions out.
 
+import type { RunControl } from '../../run/run-control';
+import { stretchWarning } from '../../run/run-driver';
 import type { ResourceResult, StopReasonJson } from '../../run/run-result';
 import { summarizeRun } from '../../run/summarize-run';
 import { errorCauses, type ClassResult, type WebStackResult } from './web-stack-result';
@@ -9,7 +11,7 @@ import { causeIndex, classCounterBase } from './counters';
 import { hostMemory, memoryWarnings } from '../derived/host-memory';
 import type { WebStackModel } from './web-stack-model';
 
-export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: number, wallMs: number): WebStackResult {
+export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: number, wallMs: number, control: RunControl): WebStackResult {
   const s = m.s;
   const now = m.sim.now;
   const summary = summarizeRun(m.analyzer, m.client.inSystem, m.counters, now);
@@ -93,6 +95,8 @@ export function assembleResult(m: WebStackModel, stop: StopReasonJson, seed: num
     }
   }
   if (stop === 'event_cap') warnings.push('the run stopped at the event cap before reaching its precision target');
+  const stretch = stretchWarning(control, now / 1000, summary.result.observations);
+  if (stretch) warnings.push(stretch);
   if (app.kills > 0) warnings.push(`gunicorn killed worker processes ${app.kills} times (timeout ${s.app.timeout} s)`);
 
   // The binding resource is the busiest one on the request path: Celery drains its queue after the response,

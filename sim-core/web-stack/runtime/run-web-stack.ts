@@ -30,5 +30,5 @@ export function runWebStack(s: WebStackScenario, opts: RunWebStackOptions = {}):
   const model = new WebStackModel(s, load, seed);
   const control = { ...s.run, duration_s: opts.duration_s ?? s.run.duration_s };
   const stop = drive(model, control, opts.onProgress);
-  return assembleResult(model, stop, seed, clock() - started);
+  return assembleResult(model, stop, seed, clock() - started, control);
 }
