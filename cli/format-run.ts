@@ -9,6 +9,7 @@ const STOP_TEXT: Record<RunResult['stop_reason'], string> = {
   horizon: 'simulated-time horizon reached',
   cancelled: 'cancelled',
   empty: 'no more events',
+  memory_cap: 'memory cap reached (run.max_memory_mb): see the warning',
 };
 
 export function formatRunResult(file: string, name: string, r: RunResult, control: RunControl): string {

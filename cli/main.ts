@@ -15,6 +15,7 @@ import { sizeCommand } from './commands/size';
 import { sweepCommand } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './exit-codes';
+import { guardStdout } from './output/stdout-errors';
 
 const USAGE = `capsim — capacity simulator for web stacks
 
@@ -22,24 +23,26 @@ usage:
   capsim run <scenario> [--users N | --rps R] [--duration S] [--seed K] [--json] [--max-events N] [--precision F]
   capsim sweep <scenario> --users 100,1000,10000 | --rps 50,100 [--json]   one row per load, on all cores
   capsim capacity <scenario> --slo-p95 MS [--max-error-rate F] [--rps] [--json]   most users (or req/s) within the SLO
-  capsim size --users N | --daily-users D --slo-p95 MS --provider P [--like scenario] [--headroom F] [--out rec.yaml] [--json]
+  capsim size --users N | --daily-users D --slo-p95 MS --provider P [--like scenario] [--headroom F] [--out rec.yaml [--mkdir]] [--json]
   capsim claims <scenario> [--json]         the document's claims beside the simulated values, with verdicts
   capsim validate <scenario>
-  capsim export <scenario> --out DIR [--target bare|compose|k8s] [--duration S]   deployment configs sized as simulated
-  capsim report <scenario> --out report.pdf|report.html|report.md [--users N]   the sizing report
+  capsim export <scenario> --out DIR [--mkdir] [--target bare|compose|k8s] [--duration S]   deployment configs sized as simulated
+  capsim report <scenario> --out report.pdf|report.html|report.md [--mkdir] [--users N]   the sizing report
   capsim cost <scenario> [--json]           monthly cost from the pricing catalogs in scenarios/pricing/
   capsim lint <scenario> [--json]           cross-tier checks before simulating (connections, RAM, caps)
   capsim selftest [--json]
   capsim bench [--json] [--customers N] [--users N]
   capsim schema web-stack|queueing          print the JSON Schema of a scenario kind
 
-<scenario> is a .json, .yaml or .yml file (see scenarios/ and README.md).
+<scenario> is a .json, .yaml or .yml file (see scenarios/ and README.md). --out is checked before anything runs
+and written all or nothing; --mkdir creates its missing folders.
 Exit codes: 0 success, 1 a check failed (selftest FAIL, lint errors), 2 bad input.`;
 
 export type Options = Record<string, string | boolean | undefined>;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  guardStdout();
   try {
     if (!command || command === 'help' || command === '--help' || command === '-h') {
       console.log(USAGE);
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         like: { type: 'string' },
         headroom: { type: 'string' },
         rps: { type: 'string' },
+        mkdir: { type: 'boolean' },
       },
     });
     const opts = values as Options;
@@ -97,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
           out: opts.out as string | undefined,
           target: opts.target as string | undefined,
           duration: numberOption(opts, 'duration', 'a number of seconds ≥ 0 (0 skips the sizing run)', (x) => x >= 0),
+          mkdir: opts.mkdir === true,
         });
       case 'report':
         return await reportCommand(requireScenario(positionals, 'report'), opts);

@@ -141,10 +141,32 @@ function launchElectron(binary) {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.map': 'application/json', '.wasm': 'application/wasm' };
 
+/**
+ * True when a request's Host header names this server: 127.0.0.1 or localhost on its own port. Anything else is a
+ * page on another origin reaching the loopback port through a DNS name it controls (DNS rebinding).
+ */
+export function allowedHost(host, port) {
+  if (typeof host !== 'string') return false;
+  const h = host.toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+}
+
+/** Sent with every response: the UI may not be framed by another page (clickjacking). */
+export const SECURITY_HEADERS = {
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 /** A static server for `dir` on 127.0.0.1 (port 0 = a free one); resolves with the server and its URL. */
 export function serveStatic(dir, port = 0) {
   const base = resolve(dir);
   const server = createServer(async (req, res) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (!allowedHost(req.headers.host, server.address().port)) {
+      return void res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('capsim serves 127.0.0.1 and localhost only\n');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     let path;
     try {
@@ -157,7 +179,7 @@ export function serveStatic(dir, port = 0) {
     if (path.includes('\0') || (file !== base && !file.startsWith(base + sep))) return void res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${relative(base, file)}`);

@@ -1,24 +1,11 @@
-// Where exported files go: names are relative, "/"-separated, made of ordinary characters, and always land
-// inside the chosen folder (no absolute paths, no "..", no drive letters, no hidden traversal tricks).
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+// Where exported files go: each of the export's own names (export-names.ts) inside the chosen folder, and what
+// is already there — refused if a target or its sub-folder is a symbolic link (never followed) or of the wrong
+// type, listed when it is a file that would be replaced.
+import { lstat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { exportNameProblem } from './export-names';
 
-const SEGMENT = /^[A-Za-z0-9_@+=,.-]+$/;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-
-/** Why this export file name is refused, or null if it is fine. */
-export function exportNameProblem(name: string): string | null {
-  if (name.length === 0 || name.length > 200) return 'name must be 1–200 characters';
-  if (name.includes('\\')) return 'use "/" to separate folders';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'must be a relative path';
-  const segments = name.split('/');
-  if (segments.length > 4) return 'too deeply nested';
-  for (const s of segments) {
-    if (s === '' || s === '.' || s === '..') return 'empty, "." or ".." path segment';
-    if (!SEGMENT.test(s)) return 'only letters, digits and _@+=,.- are allowed';
-    if (WINDOWS_RESERVED.test(s)) return 'reserved device name';
-  }
-  return null;
-}
+export { exportNameProblem } from './export-names';
 
 export interface PlannedFile {
   name: string;
@@ -26,7 +13,16 @@ export interface PlannedFile {
   content: string;
 }
 
-/** Absolute targets inside dir for every file; throws if any name is refused or escapes dir. */
+export interface ExportPlan {
+  dir: string;
+  files: PlannedFile[];
+  /** Names of the files that exist and will be replaced. */
+  replaced: string[];
+  /** Sub-folders (k8s, systemd) that do not exist yet and will be created. */
+  newFolders: string[];
+}
+
+/** Absolute targets inside dir for every file, sorted; throws if a name is not one the export has. */
 export function planExport(dir: string, files: Record<string, string>): PlannedFile[] {
   const root = resolve(dir);
   return Object.keys(files)
@@ -34,9 +30,41 @@ export function planExport(dir: string, files: Record<string, string>): PlannedF
     .map((name) => {
       const problem = exportNameProblem(name);
       if (problem) throw new Error(`refusing to export ${JSON.stringify(name)}: ${problem}`);
-      const target = resolve(join(root, ...name.split('/')));
-      const rel = relative(root, target);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) throw new Error(`refusing to export ${JSON.stringify(name)}: outside the folder`);
-      return { name, target, content: files[name] ?? '' };
+      return { name, target: join(root, ...name.split('/')), content: files[name] ?? '' };
     });
+}
+
+async function lstatOrNull(path: string) {
+  try {
+    return await lstat(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** The plan with what the folder holds already; throws on a symbolic link or a target of the wrong type. */
+export async function inspectExport(dir: string, files: Record<string, string>): Promise<ExportPlan> {
+  const root = resolve(dir);
+  const plan = planExport(root, files);
+  const replaced: string[] = [];
+  const newFolders = new Set<string>();
+  const seenFolders = new Map<string, boolean>();
+  for (const f of plan) {
+    const parent = dirname(f.target);
+    if (parent !== root && !seenFolders.has(parent)) {
+      const info = await lstatOrNull(parent);
+      if (info?.isSymbolicLink()) throw new Error(`refusing to export into ${parent}: it is a symbolic link (links are not followed)`);
+      if (info && !info.isDirectory()) throw new Error(`refusing to export into ${parent}: it is a file, not a folder`);
+      seenFolders.set(parent, !!info);
+      if (!info) newFolders.add(parent);
+    }
+    if (!seenFolders.get(parent) && parent !== root) continue;
+    const info = await lstatOrNull(f.target);
+    if (!info) continue;
+    if (info.isSymbolicLink()) throw new Error(`refusing to replace ${f.target}: it is a symbolic link (links are not followed)`);
+    if (!info.isFile()) throw new Error(`refusing to replace ${f.target}: it is not a regular file`);
+    replaced.push(f.name);
+  }
+  return { dir: root, files: plan, replaced, newFolders: [...newFolders] };
 }

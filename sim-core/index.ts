@@ -26,6 +26,9 @@ export { parseScenario, scenarioKinds, type Scenario } from './scenario/parse-sc
 export { checkLoadOverride, type AnyRunResult } from './scenario/run-scenario';
 export { jsonSchemaKinds, scenarioJsonSchema, type JsonSchemaKind } from './scenario/scenario-json-schema';
 export { formatFromName, parseScenarioText, type ScenarioFormat } from './schema/scenario-text';
+export { decodeScenarioBytes } from './schema/decode-text';
+export { MAX_SCENARIO_BYTES } from './schema/text-limits';
+export { estimateRun, formatBytes, type RunEstimate } from './scenario/run-limits';
 export { issueLine, ScenarioError, type ScenarioIssue } from './schema/schema-errors';
 export { checkStability } from './queueing/run-queueing-model';
 export type { QueueingModel } from './queueing/queueing-model-schema';

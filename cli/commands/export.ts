@@ -1,14 +1,16 @@
-// capsim export <scenario> --out DIR [--target bare|compose|k8s]: writes the deployment configs that match a
-// web-stack scenario. All or nothing: the files go into a temporary sibling directory that is renamed into place.
-// An existing non-empty DIR is replaced only when a previous export made it (it holds EXPORT_MARKER).
+// capsim export <scenario> --out DIR [--target bare|compose|k8s] [--mkdir]: writes the deployment configs that
+// match a web-stack scenario. All or nothing (cli/output/atomic-folder.ts); the folder is checked before the
+// sizing run. An existing non-empty DIR is replaced only when a previous export made it (it holds EXPORT_MARKER).
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { exportConfigs, exportTargets, run, type ExportTarget, type WebStackResult } from '../../sim-core/index';
 import { cliContext } from '../catalogs';
 import { CliError, EXIT_OK } from '../exit-codes';
 import { inFile } from '../in-file';
 import { loadScenario } from '../load-scenario';
+import { writeFolderAtomic } from '../output/atomic-folder';
+import { checkOutputTarget, type OutputTarget } from '../output/output-target';
 
 /** Written into every export directory; its presence lets a later export replace the directory. */
 export const EXPORT_MARKER = '.capsim-export.json';
@@ -19,55 +21,17 @@ export interface ExportCommandOptions {
   target?: string;
   /** Simulated seconds of the sizing run whose result heads every file; 0 skips the run. */
   duration?: number;
+  /** Create the missing parent folders of --out. */
+  mkdir?: boolean;
 }
 
-function checkOutDir(out: string): boolean {
-  if (!existsSync(out)) return false;
-  if (!statSync(out).isDirectory()) throw new CliError(`--out ${out}: exists and is not a directory`);
+/** Refuses to replace a non-empty folder that no export made (it has no EXPORT_MARKER). */
+function checkReplaceable(out: string): void {
+  if (!existsSync(out) || !statSync(out).isDirectory()) return;
   const entries = readdirSync(out);
-  if (entries.length === 0) return true;
-  if (!entries.includes(EXPORT_MARKER)) {
+  if (entries.length > 0 && !entries.includes(EXPORT_MARKER)) {
     throw new CliError(`--out ${out}: the directory is not empty and was not created by capsim export (no ${EXPORT_MARKER}); choose a new or empty directory`);
   }
-  return true;
-}
-
-function tempSibling(out: string, tag: string): string {
-  return join(dirname(out), `.${basename(out)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
-}
-
-/** Writes every file under a temporary sibling of `out`, then swaps it into place. */
-export function writeExport(out: string, files: Record<string, string>, marker: object): void {
-  const target = resolve(out);
-  const existed = checkOutDir(target);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = tempSibling(target, 'capsim-tmp');
-  let old: string | undefined;
-  try {
-    mkdirSync(tmp);
-    for (const [name, text] of Object.entries(files)) {
-      if (name.startsWith('/') || name.split('/').includes('..')) throw new Error(`refusing file name ${name}`);
-      mkdirSync(dirname(join(tmp, name)), { recursive: true });
-      writeFileSync(join(tmp, name), text);
-    }
-    writeFileSync(join(tmp, EXPORT_MARKER), JSON.stringify(marker, null, 2) + '\n');
-    if (existed) {
-      old = tempSibling(target, 'capsim-old');
-      renameSync(target, old);
-    }
-    try {
-      renameSync(tmp, target);
-    } catch (e) {
-      if (old) renameSync(old, target);
-      old = undefined;
-      throw e;
-    }
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    const msg = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new CliError(`--out ${out}: could not write the export (${msg}); nothing was changed`);
-  }
-  if (old) rmSync(old, { recursive: true, force: true });
 }
 
 export function exportCommand(file: string, opts: ExportCommandOptions): number {
@@ -78,7 +42,9 @@ export function exportCommand(file: string, opts: ExportCommandOptions): number 
   if (scenario.kind !== 'web-stack') {
     throw new CliError(`${file}: export needs a web-stack scenario (kind: web-stack); this one is kind "${scenario.kind}", which has no servers to configure`);
   }
-  checkOutDir(resolve(opts.out));
+  const out: OutputTarget = { flag: '--out', path: opts.out, kind: 'folder', what: 'the export', mkdir: opts.mkdir === true };
+  checkOutputTarget(out);
+  checkReplaceable(resolve(opts.out));
   // Every file names the simulated result it was sized for: run the scenario at its own load first.
   let simulated: { p95_ms: number; throughput_rps: number; users?: number } | undefined;
   if (opts.duration !== 0) {
@@ -88,7 +54,8 @@ export function exportCommand(file: string, opts: ExportCommandOptions): number 
   }
   const result = inFile(file, () => exportConfigs({ scenario, target, simulated }));
   const names = Object.keys(result.files).sort();
-  writeExport(opts.out, result.files, { generator: 'capsim export', scenario: scenario.name, source: file, target, files: names, warnings: result.warnings });
+  const marker = { generator: 'capsim export', scenario: scenario.name, source: file, target, files: names, warnings: result.warnings };
+  writeFolderAtomic(out, { ...result.files, [EXPORT_MARKER]: JSON.stringify(marker, null, 2) + '\n' }, checkReplaceable);
   console.log(`${file}: wrote ${names.length} files for target ${target} to ${opts.out}`);
   for (const n of names) console.log(`  ${n}`);
   if (result.warnings.length) {

@@ -2,17 +2,19 @@
 // [--precision F] [--json]: the sizing report, through sim-core's `report` (the app's Report button makes the
 // same one). The loads it plans are simulated on all cores first and handed in; it then judges the claims,
 // prices the deployment, searches the capacity and exports the configs for the appendix. HTML or Markdown is
-// written directly, PDF by printing the HTML with headless Chromium (Playwright). The file is written to a
-// temporary sibling and renamed: nothing half-written on failure.
+// written directly, PDF by printing the HTML with headless Chromium (Playwright). --out is checked before anything
+// runs and written all or nothing (cli/output/atomic-file.ts).
 
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import { renderReportHtml, report, reportPlan, type ReportModel, type SweepPoint } from '../../sim-core/index';
 import { cliContext } from '../catalogs';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes';
 import { inFile } from '../in-file';
 import { loadWebStack } from '../load-scenario';
 import { numberOption, type Options } from '../main';
+import { writeFileAtomic } from '../output/atomic-file';
+import { checkOutputTarget, type OutputTarget } from '../output/output-target';
 import { progressLine } from '../progress-line';
 import { runLengthOptions } from '../run-length';
 import { allResults, runInWorkers } from '../sweep/worker-pool';
@@ -28,20 +30,6 @@ function formatOf(out: string): Format {
   if (ext === '.html' || ext === '.htm') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'md';
   throw new CliError(`--out ${out}: expected a file ending in .pdf, .html or .md`);
-}
-
-/** Writes text (or bytes) to a temporary sibling of `out` and renames it into place. */
-export function writeAtomically(out: string, data: string | Uint8Array): void {
-  const target = resolve(out);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = join(dirname(target), `.${basename(target)}.capsim-tmp-${process.pid}-${Date.now().toString(36)}`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 function escapeTemplate(s: string): string {
@@ -94,7 +82,9 @@ export async function reportCommand(file: string, opts: Options): Promise<number
   if (typeof opts.out !== 'string' || opts.out === '') throw new CliError('report: expected --out report.pdf|report.html|report.md');
   const out = opts.out;
   const format = formatOf(out);
+  const outFile: OutputTarget = { flag: '--out', path: out, kind: 'file', what: 'the report', mkdir: opts.mkdir === true };
   const scenario = loadWebStack(file, 'to report on');
+  checkOutputTarget(outFile);
   const users = numberOption(opts, 'users', 'a whole number of concurrent users ≥ 1', (x) => Number.isInteger(x) && x >= 1);
   const args = {
     scenario,
@@ -110,7 +100,7 @@ export async function reportCommand(file: string, opts: Options): Promise<number
   progress(`simulating ${plan.loads.length} loads`);
   const outcomes = await runInWorkers(
     plan.loads.map((l) => ({ scenario, ...plan.length, ...l })),
-    (_i, done) => process.stderr.write(`\rreport: ${done}/${plan.loads.length} loads simulated`),
+    { onDone: (_i, done) => process.stderr.write(`\rreport: ${done}/${plan.loads.length} loads simulated`) },
   );
   process.stderr.write('\n');
   const results = inFile(file, () => allResults(outcomes));
@@ -123,9 +113,9 @@ export async function reportCommand(file: string, opts: Options): Promise<number
     line.done();
   }
   progress(`writing ${format.toUpperCase()}`);
-  if (format === 'md') writeAtomically(out, r.markdown);
-  else if (format === 'html') writeAtomically(out, r.html);
-  else writeAtomically(out, await htmlToPdf(renderReportHtml(r.model, { cssHeaderFooter: false }), r.model));
+  if (format === 'md') writeFileAtomic(outFile, r.markdown);
+  else if (format === 'html') writeFileAtomic(outFile, r.html);
+  else writeFileAtomic(outFile, await htmlToPdf(renderReportHtml(r.model, { cssHeaderFooter: false }), r.model));
   progress(`wrote ${out}`);
   if (opts.json) console.log(JSON.stringify(r.model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
   else console.log(`${out}: sizing report for "${scenario.name}" — ${r.summary}`);

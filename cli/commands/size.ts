@@ -4,8 +4,8 @@
 // its monthly cost, what binds next, the next tier up and why cheaper candidates failed. --out writes the
 // recommended scenario as YAML (refused, exit 2, when the file exists). Progress goes to stderr.
 
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { DEFAULT_HEADROOM, size, type SizingResult, type WebStackScenario } from '../../sim-core/index';
 import { cliContext } from '../catalogs';
@@ -14,6 +14,8 @@ import { CliError, EXIT_FAILED, EXIT_OK } from '../exit-codes';
 import { count, num, pct, table } from '../format-table';
 import { inFile } from '../in-file';
 import { loadWebStack } from '../load-scenario';
+import { writeFileAtomic } from '../output/atomic-file';
+import { checkOutputTarget, type OutputTarget } from '../output/output-target';
 import { numberOption, type Options } from '../main';
 import { progressLine } from '../progress-line';
 import { runLengthOptions } from '../run-length';
@@ -25,21 +27,6 @@ export const REFERENCE_PROFILE = repoPath('scenarios', 'reference', 'django-web-
 export function scenarioYaml(s: WebStackScenario, header: string[]): string {
   const plain = JSON.parse(JSON.stringify(s));
   return `${header.map((l) => `# ${l}`).join('\n')}\n${stringify(plain, { lineWidth: 0 })}`;
-}
-
-/** Writes beside the target then renames into place; refuses an existing file. */
-export function writeNew(out: string, text: string): void {
-  if (existsSync(out)) throw new CliError(`--out: ${out} exists; refusing to overwrite it (choose another name or remove it)`);
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, { flag: 'wx' });
-    if (existsSync(out)) throw new CliError(`--out: ${out} appeared while writing; refusing to overwrite it`);
-    renameSync(tmp, out);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    if (e instanceof CliError) throw e;
-    throw new CliError(`--out: cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
 }
 
 const usd = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -94,7 +81,9 @@ export function sizeCommand(opts: Options): number {
   const provider = opts.provider;
   if (typeof provider !== 'string' || provider === '') throw new CliError('size: expected --provider (a pricing catalog: see scenarios/pricing/)');
   const out = typeof opts.out === 'string' ? opts.out : undefined;
-  if (out !== undefined && existsSync(out)) throw new CliError(`--out: ${out} exists; refusing to overwrite it (choose another name or remove it)`);
+  const outFile: OutputTarget | undefined = out === undefined ? undefined : { flag: '--out', path: out, kind: 'file', what: 'the recommended scenario', mkdir: opts.mkdir === true };
+  if (out !== undefined && existsSync(out)) throw new CliError(`--out ${out}: exists; refusing to overwrite it (choose another name or remove it)`);
+  if (outFile) checkOutputTarget(outFile);
   const ctx = cliContext();
   if (!ctx.catalogs.some((c) => c.provider === provider)) throw new CliError(`--provider: expected one of ${ctx.catalogs.map((c) => c.provider).join(', ')}, got ${JSON.stringify(provider)}`);
   const started = performance.now();
@@ -111,14 +100,15 @@ export function sizeCommand(opts: Options): number {
     line.done();
   }
   const wall = performance.now() - started;
-  if (out !== undefined && r.recommended) {
-    writeNew(
-      out,
+  if (outFile && r.recommended) {
+    writeFileAtomic(
+      outFile,
       scenarioYaml(r.recommended.scenario, [
         `Written by capsim size on profile ${basename(profileFile)}: ${r.recommended.description}`,
         `Target: ${r.target.note}; SLO p95 <= ${r.slo.p95_ms} ms, errors <= ${r.slo.max_error_rate}; checked at target x ${1 + r.headroom}.`,
         `Monthly cost ${usd(r.recommended.cost.total_usd_per_month)} (${r.provider} list prices; refresh before quoting).`,
       ]),
+      { overwrite: false },
     );
   }
   if (opts.json) {

@@ -1,12 +1,14 @@
 // Scenario files and exports: native dialogs, reads with a size limit, atomic writes, and the recent list
 // (userData/recent-files.json). The renderer can only save in place to paths the user chose in a dialog
-// this session or that are on the recent list; any other path goes through a Save dialog.
+// this session or that are on the recent list; any other path goes through a Save dialog. Exports write only
+// the export's own file names, as a whole (export-plan.ts, export-writer.ts).
 import { app, dialog, type BrowserWindow } from 'electron';
 import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AppContext } from '../app-context';
 import { writeFileAtomic } from '../atomic-write';
-import { planExport } from '../export-plan';
+import { inspectExport } from '../export-plan';
+import { recoverInterrupted, writeExport } from '../export-writer';
 import type { RecentFile, ScenarioFile } from '../ipc-contract';
 import { LIMITS } from '../ipc-schemas';
 import { addRecent, isRecent, parseRecent, removeRecent, samePath, serializeRecent } from '../recent-files';
@@ -85,17 +87,18 @@ export class FileHandlers {
     const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
     const dir = r.canceled ? undefined : r.filePaths[0];
     if (!dir) return null;
-    const plan = planExport(dir, files);
-    const existing: string[] = [];
-    for (const f of plan) if (await access(f.target).then(() => true, () => false)) existing.push(f.name);
-    if (existing.length) {
-      const box = { type: 'question' as const, buttons: ['Replace', 'Cancel'], defaultId: 1, cancelId: 1, title: 'Replace files?', message: `Replace ${existing.length} existing file${existing.length === 1 ? '' : 's'} in ${dir}?`, detail: existing.slice(0, 15).join('\n') + (existing.length > 15 ? `\n… and ${existing.length - 15} more` : '') };
+    await mkdir(dir, { recursive: true });
+    await recoverInterrupted(dir);
+    const plan = await inspectExport(dir, files);
+    if (plan.replaced.length) {
+      // One question, listing every file that will be replaced (an export has at most a few dozen).
+      const n = plan.replaced.length;
+      const box = { type: 'question' as const, buttons: ['Replace', 'Cancel'], defaultId: 1, cancelId: 1, title: 'Replace files?', message: `Replace ${n} existing file${n === 1 ? '' : 's'} in ${plan.dir}?`, detail: plan.replaced.join('\n') };
       const answer = win ? await dialog.showMessageBox(win, box) : await dialog.showMessageBox(box);
       if (answer.response !== 0) return null;
     }
-    await mkdir(dir, { recursive: true });
-    for (const f of plan) await writeFileAtomic(f.target, f.content);
-    return { dir: resolve(dir) };
+    await writeExport(plan);
+    return { dir: plan.dir };
   }
 
   private async readScenario(path: string): Promise<ScenarioFile> {

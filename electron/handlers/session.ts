@@ -1,8 +1,9 @@
 // Autosave of the working session: the renderer reports its state whenever it likes; it is written to
 // userData/session.json at most every few seconds (only when changed) and on quit, and offered back on start.
+// Writes are atomic, so a kill at any moment leaves the previous session or the new one, never a mix.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { removeStaleTemps, writeFileAtomic } from '../atomic-write';
 import { Autosaver, decodeSession, encodeSession, SESSION_FILE } from '../session-format';
 
 export interface SessionHandlers {
@@ -21,6 +22,8 @@ export function createSessionHandlers(userData: string, intervalMs = 3000): Sess
     onError: (err) => console.error('capsim: autosave failed:', err),
   });
   saver.start();
+  // A start after a kill (SIGKILL, power cut) finds the killed write's temporary; the session itself is whole.
+  void removeStaleTemps(userData, [SESSION_FILE, 'recent-files.json']);
   return {
     autosave: (text) => saver.update(text),
     restore: async () => saver.latest() ?? decodeSession(await readFile(file, 'utf8').catch(() => null)),

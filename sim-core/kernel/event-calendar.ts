@@ -1,6 +1,9 @@
 // The future-event list: a 4-ary min-heap on typed arrays, ordered by (time, insertion sequence) so ties are
 // broken the same way on every run. Written by hand because it is the simulator's hottest loop: no objects or
-// closures per event. Times are in the simulator's clock unit (milliseconds).
+// closures per event. Times are in the simulator's clock unit (milliseconds). It never holds more than `limit`
+// pending events: the schedule() that would needs more throws MemoryCapReached.
+
+import { MemoryCapReached } from './memory-cap';
 
 const INITIAL_CAPACITY = 1024;
 
@@ -25,7 +28,8 @@ export class EventCalendar {
   lastEntity = 0;
   lastTag = 0;
 
-  constructor(capacity = INITIAL_CAPACITY) {
+  constructor(capacity = INITIAL_CAPACITY, readonly limit = 2 ** 31 - 1) {
+    capacity = Math.min(capacity, limit);
     this.heapSlot = new Int32Array(capacity);
     this.heapTime = new Float64Array(capacity);
     this.pos = new Int32Array(capacity).fill(-1);
@@ -155,7 +159,8 @@ export class EventCalendar {
 
   private grow(): void {
     const old = this.pos.length;
-    const cap = old * 2;
+    if (old >= this.limit) throw new MemoryCapReached('events', this.limit);
+    const cap = Math.min(old * 2, this.limit);
     const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
     const grow64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
     this.heapSlot = grow32(this.heapSlot);

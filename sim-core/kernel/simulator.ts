@@ -13,9 +13,14 @@ export type StopReason = 'horizon' | 'event_cap' | 'empty' | 'stopped';
 export class Simulator {
   now = 0;
   events = 0;
-  readonly calendar = new EventCalendar();
+  readonly calendar: EventCalendar;
   private handlers: EventHandler[] = [];
   private stopFlag = false;
+
+  /** eventLimit: most pending events the calendar may hold (see EventCalendar). */
+  constructor(eventLimit?: number) {
+    this.calendar = new EventCalendar(undefined, eventLimit);
+  }
 
   register(handler: EventHandler): number {
     this.handlers.push(handler);

@@ -4,39 +4,40 @@
 
 import { z } from 'zod';
 import { distributionSpecSchema } from '../kernel/distributions';
-import { fraction, nonNegative, positive, wholeAtLeast } from '../schema/schema-fields';
+import { BOUNDS } from '../schema/field-bounds';
+import { fraction, listOf, name, nonNegative, positive, text, wholeAtLeast } from '../schema/schema-fields';
 import { runControlSchema } from '../run/run-control';
 
 const routeSchema = z.strictObject({
-  to: z.string({ error: 'expected a station name or "exit"' }).min(1, { error: 'expected a station name or "exit"' }),
+  to: name('a station name or "exit"'),
   p: fraction(),
 });
 
 export const stationSchema = z.strictObject({
-  name: z.string({ error: 'expected a station name' }).min(1, { error: 'expected a non-empty station name' }),
+  name: name('a station name'),
   /** Number of servers, or "infinite" for a pure delay. */
-  servers: z.union([wholeAtLeast(1), z.literal('infinite')]).default(1),
+  servers: z.union([wholeAtLeast(1, BOUNDS.inFlight), z.literal('infinite')]).default(1),
   discipline: z.enum(['fcfs', 'ps'], { error: 'expected "fcfs" or "ps"' }).default('fcfs'),
   service_ms: distributionSpecSchema,
   /** Waiting room beyond the servers; omitted = unlimited. */
-  queue_capacity: wholeAtLeast(0).optional(),
+  queue_capacity: wholeAtLeast(0, BOUNDS.inFlight).optional(),
   /** A waiting customer leaves after this long; omitted = never. */
   patience_ms: positive('a time in ms').optional(),
   /** Where a customer goes after this station; omitted = the next station in the list (after the last: exit). */
-  routing: z.array(routeSchema).min(1, { error: 'expected at least one route' }).optional(),
+  routing: listOf(routeSchema, { max: BOUNDS.stations.max + 1, why: 'one route per station and exit' }).min(1, { error: 'expected at least one route' }).optional(),
 });
 
 const openWorkloadSchema = z.strictObject({
   type: z.literal('open'),
   /** Poisson arrivals at this rate… */
-  rate_per_s: positive('a rate per second').optional(),
+  rate_per_s: positive('a rate per second', BOUNDS.ratePerS).optional(),
   /** …or any inter-arrival distribution (ms). */
   interarrival_ms: distributionSpecSchema.optional(),
 });
 
 const closedWorkloadSchema = z.strictObject({
   type: z.literal('closed'),
-  users: wholeAtLeast(1),
+  users: wholeAtLeast(1, BOUNDS.users),
   think_ms: distributionSpecSchema,
 });
 
@@ -44,12 +45,12 @@ export const queueingModelSchema = z
   .strictObject({
     kind: z.literal('queueing'),
     schema_version: z.literal(1, { error: 'expected schema_version 1' }),
-    name: z.string({ error: 'expected a name' }).min(1),
-    description: z.string().optional(),
+    name: name('a name'),
+    description: text('a description').optional(),
     workload: z.discriminatedUnion('type', [openWorkloadSchema, closedWorkloadSchema], {
       error: 'expected a workload with type "open" or "closed"',
     }),
-    stations: z.array(stationSchema).min(1, { error: 'expected at least one station' }),
+    stations: listOf(stationSchema, BOUNDS.stations).min(1, { error: 'expected at least one station' }),
     run: runControlSchema.default(runControlSchema.parse({})),
     /** Optional: values the user expects (e.g. from a textbook), shown beside the simulated ones. */
     expected: z.strictObject({ mean_response_ms: nonNegative('a time in ms').optional() }).optional(),

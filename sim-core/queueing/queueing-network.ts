@@ -13,6 +13,7 @@ import { FcfsStation } from '../resources/fcfs-station';
 import { InfiniteServer } from '../resources/infinite-server';
 import { ProcessorSharing } from '../resources/processor-sharing';
 import type { QueueingModel } from './queueing-model-schema';
+import type { RunCaps } from '../run/run-limits';
 
 const EXIT = -1;
 const ARRIVAL = 0;
@@ -29,14 +30,14 @@ const C_QUEUE_FULL = 3;
 const C_ABANDONED = 4;
 
 export class QueueingNetwork implements ResourceClient, EventHandler {
-  readonly sim = new Simulator();
+  readonly sim: Simulator;
   readonly analyzer = new OutputAnalyzer();
   readonly inSystem = new TimeAverage();
   readonly counters = new CounterCheckpoints(COUNTERS);
   readonly stations: Station[];
   readonly names: string[];
   private readonly handlerId: number;
-  private readonly pool = new EntityPool();
+  private readonly pool: EntityPool;
   private readonly startCol: number;
   private readonly services: Sampler[];
   private readonly serviceRngs: Rng[];
@@ -48,7 +49,10 @@ export class QueueingNetwork implements ResourceClient, EventHandler {
   private readonly think?: Sampler;
   private present = 0;
 
-  constructor(readonly model: QueueingModel, seed = model.run.seed) {
+  /** caps: the run's memory caps (run/run-limits.ts); reaching one stops the run with 'memory_cap'. */
+  constructor(readonly model: QueueingModel, seed = model.run.seed, caps?: RunCaps) {
+    this.sim = new Simulator(caps?.events);
+    this.pool = new EntityPool(1024, caps?.entities);
     const root = createRng(seed);
     this.arrivalRng = root.fork();
     this.routeRng = root.fork();

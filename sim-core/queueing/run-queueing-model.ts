@@ -12,6 +12,8 @@ import { ScenarioError } from '../schema/schema-errors';
 import { summarizeRun } from '../run/summarize-run';
 import type { ResourceResult, RunResult } from '../run/run-result';
 import { visitRatios } from '../analytic/visit-ratios';
+import { memoryCapWarning } from '../run/run-limits';
+import { checkQueueingLimits } from './run-estimate';
 
 export interface RunOptions {
   seed?: number;
@@ -58,14 +60,16 @@ export function checkStability(model: QueueingModel): void {
 
 export function runQueueingModel(model: QueueingModel, opts: RunOptions = {}): RunResult {
   checkStability(model);
+  const limits = checkQueueingLimits(model);
   const clock = opts.clock ?? Date.now;
   const started = clock();
   const seed = opts.seed ?? model.run.seed;
-  const net = new QueueingNetwork(model, seed);
+  const net = new QueueingNetwork(model, seed, limits.caps);
   const stopReason = drive(net, model.run, opts.onProgress);
   const summary = summarizeRun(net.analyzer, net.inSystem, net.counters, net.sim.now);
   const stretch = stretchWarning(model.run, net.sim.now / 1000, summary.result.observations);
   if (stretch) summary.result.warnings.push(stretch);
+  if (stopReason === 'memory_cap') summary.result.warnings.unshift(memoryCapWarning(limits, net.sim.now / 1000));
   const from = summary.windowStart;
   const to = net.sim.now;
   const resources: Record<string, ResourceResult> = {};

@@ -1,9 +1,11 @@
 // Runs a built model in chunks of events until the precision target, the event cap or the horizon is reached,
 // reporting progress between chunks (share done, partial percentiles) and honouring cancellation. The horizon
 // counts only once min_observations responses were seen: a light load runs until it has enough samples to
-// answer (by samples, not seconds), at most MAX_STRETCH horizons long.
+// answer (by samples, not seconds), at most MAX_STRETCH horizons long. A memory cap reached inside an event
+// (MemoryCapReached) ends the run there: what was measured until then is summarised.
 // Simulated time in ms inside, seconds in what it reports.
 
+import { MemoryCapReached } from '../kernel/memory-cap';
 import type { Simulator } from '../kernel/simulator';
 import type { OutputAnalyzer } from '../metrics/output-analyzer';
 import type { RunControl } from './run-control';
@@ -40,7 +42,13 @@ export function drive(model: Drivable, control: RunControl, onProgress?: Progres
   let chunk = CHUNK_EVENTS;
   for (;;) {
     const cap = Math.min(control.max_events, sim.events + chunk);
-    const reason = sim.run(horizonMs, cap);
+    let reason;
+    try {
+      reason = sim.run(horizonMs, cap);
+    } catch (e) {
+      if (e instanceof MemoryCapReached) return 'memory_cap';
+      throw e;
+    }
     if (reason === 'horizon') {
       if (analyzer.count >= control.min_observations || horizonMs >= givenMs * MAX_STRETCH) return 'horizon';
       horizonMs = stretched(horizonMs, givenMs, analyzer.count, control.min_observations, sim.now);

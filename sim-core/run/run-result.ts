@@ -23,7 +23,8 @@ export interface IntervalJson {
   warning?: string;
 }
 
-export type StopReasonJson = 'precision' | 'event_cap' | 'horizon' | 'cancelled' | 'empty';
+/** memory_cap: the run's entity pools or event calendar reached the caps of run.max_memory_mb (see warnings). */
+export type StopReasonJson = 'precision' | 'event_cap' | 'horizon' | 'cancelled' | 'empty' | 'memory_cap';
 
 export interface ResourceResult {
   /** Busy fraction 0..1 (servers, cores, pool slots); absent for pure delays. */

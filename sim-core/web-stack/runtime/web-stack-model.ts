@@ -6,6 +6,7 @@ import { createRng } from '../../kernel/prng';
 import { Simulator } from '../../kernel/simulator';
 import type { CounterCheckpoints } from '../../metrics/counter-checkpoints';
 import { OutputAnalyzer } from '../../metrics/output-analyzer';
+import type { RunCaps } from '../../run/run-limits';
 import type { TimeAverage } from '../../metrics/time-average';
 import type { WebStackScenario } from '../schema';
 import { Attempts, UserRequests } from './attempts';
@@ -17,18 +18,22 @@ import { RequestFlow } from './request-flow';
 import { buildParts, type StackParts } from './stack-parts';
 
 export class WebStackModel {
-  readonly sim = new Simulator();
+  readonly sim: Simulator;
   readonly analyzer = new OutputAnalyzer();
   readonly classAnalyzers: OutputAnalyzer[];
   readonly counters: CounterCheckpoints;
-  readonly at = new Attempts();
-  readonly ur = new UserRequests();
+  readonly at: Attempts;
+  readonly ur: UserRequests;
   readonly parts: StackParts;
   readonly flow: RequestFlow;
   readonly client: Client;
   readonly levels: TimeAverage[];
 
-  constructor(readonly s: WebStackScenario, readonly load: EffectiveLoad, seed: number) {
+  /** caps: the run's memory caps (run/run-limits.ts); reaching one stops the run with 'memory_cap'. */
+  constructor(readonly s: WebStackScenario, readonly load: EffectiveLoad, seed: number, caps?: RunCaps) {
+    this.sim = new Simulator(caps?.events);
+    this.at = new Attempts(caps?.entities);
+    this.ur = new UserRequests(caps && (load.type === 'closed' ? load.users : caps.entities));
     const root = createRng(seed);
     const clientRng = root.fork();
     const flowRng = root.fork();

@@ -3,15 +3,16 @@
 // Settings named as in gunicorn.conf.py / the uvicorn command line; times in seconds as they write them.
 
 import { z } from 'zod';
-import { nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
+import { BOUNDS } from '../../schema/field-bounds';
+import { listOf, name, nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
 import { memoryMb } from './memory-size';
 
 export const workerClasses = ['sync', 'gthread', 'gevent', 'uvicorn'] as const;
 export type WorkerClass = (typeof workerClasses)[number];
 
 export const sqlalchemyPoolSchema = z.strictObject({
-  pool_size: wholeAtLeast(0).default(5),
-  max_overflow: wholeAtLeast(0).default(10),
+  pool_size: wholeAtLeast(0, BOUNDS.inFlight).default(5),
+  max_overflow: wholeAtLeast(0, BOUNDS.inFlight).default(10),
   /** Seconds a checkout waits before raising TimeoutError. */
   pool_timeout: positive('a time in seconds').default(30),
 });
@@ -22,8 +23,8 @@ export const djangoDbSchema = z.strictObject({
 });
 
 export const mongoDriverSchema = z.strictObject({
-  maxPoolSize: wholeAtLeast(1).default(100),
-  minPoolSize: wholeAtLeast(0).default(0),
+  maxPoolSize: wholeAtLeast(1, BOUNDS.inFlight).default(100),
+  minPoolSize: wholeAtLeast(0, BOUNDS.inFlight).default(0),
   /** Milliseconds a checkout waits (waitQueueTimeoutMS; 0 = forever in the driver, modelled as forever). */
   waitQueueTimeoutMS: nonNegative('a time in ms').default(0),
 });
@@ -32,16 +33,16 @@ export const appServerSchema = z.strictObject({
   server: z.enum(['gunicorn', 'uvicorn'], { error: 'expected "gunicorn" or "uvicorn"' }),
   worker_class: z.enum(workerClasses, { error: `expected one of ${workerClasses.join(', ')}` }),
   /** One entry per instance (process group listening on its own port), each on a host. */
-  instances: z.array(z.strictObject({ host: z.string().min(1) })).min(1, { error: 'expected at least one instance' }),
-  workers: wholeAtLeast(1),
+  instances: listOf(z.strictObject({ host: name('a host name') }), BOUNDS.instances).min(1, { error: 'expected at least one instance' }),
+  workers: wholeAtLeast(1, BOUNDS.processes),
   /** gthread only. */
-  threads: wholeAtLeast(1).default(1),
+  threads: wholeAtLeast(1, BOUNDS.inFlight).default(1),
   /** gevent only: greenlets per worker. */
-  worker_connections: wholeAtLeast(1).default(1000),
+  worker_connections: wholeAtLeast(1, BOUNDS.inFlight).default(1000),
   /** uvicorn --limit-concurrency per worker process (503 above it); omitted = unlimited. */
-  limit_concurrency: wholeAtLeast(1).optional(),
+  limit_concurrency: wholeAtLeast(1, BOUNDS.inFlight).optional(),
   /** Listen backlog of each instance's socket. */
-  backlog: wholeAtLeast(1).default(2048),
+  backlog: wholeAtLeast(1, BOUNDS.inFlight).default(2048),
   /** Gunicorn worker timeout, seconds (0 disables). */
   timeout: nonNegative('a time in seconds').default(30),
   /** Seconds for a killed worker to be replaced and serve again. */
@@ -54,7 +55,7 @@ export const appServerSchema = z.strictObject({
   django: djangoDbSchema.optional(),
   mongodb: mongoDriverSchema.optional(),
   /** Redis connections each worker process may open (redis-py ConnectionPool max_connections). */
-  redis_max_connections: wholeAtLeast(1).default(50),
+  redis_max_connections: wholeAtLeast(1, BOUNDS.inFlight).default(50),
 });
 
 export type AppServerSpec = z.infer<typeof appServerSchema>;

@@ -2,7 +2,8 @@
 // Claims are checked by simulation (`capsim claims`), assumptions are shown to the user, never hidden.
 
 import { z } from 'zod';
-import { nonNegative, positive } from '../../schema/schema-fields';
+import { BOUNDS } from '../../schema/field-bounds';
+import { name, nonNegative, positive, text } from '../../schema/schema-fields';
 
 /**
  * Units: users and requests per second as counts, latencies in ms, error_rate, cache_hit_rate and
@@ -16,26 +17,26 @@ export type ClaimMetric = (typeof claimMetrics)[number];
 
 export const claimSchema = z
   .strictObject({
-    id: z.string().min(1, { error: 'expected a claim id' }),
+    id: name('a claim id'),
     metric: z.enum(claimMetrics, { error: `expected one of ${claimMetrics.join(', ')}` }),
     /** The claimed value or range (a lone min reads "at least", a lone max "at most"). */
     min: nonNegative('a number').optional(),
     max: nonNegative('a number').optional(),
     /** The load the claim is made at, when it is about latency, errors or resources. */
-    at_users: positive('a number of users').optional(),
-    at_rps: positive('a rate per second').optional(),
+    at_users: positive('a number of users', BOUNDS.users).optional(),
+    at_rps: positive('a rate per second', BOUNDS.ratePerS).optional(),
     /** The document's own words. */
-    quote: z.string().min(1, { error: 'expected the quoted claim' }),
+    quote: text('the quoted claim', 1),
   })
   .refine((c) => c.min !== undefined || c.max !== undefined, { error: 'expected min, max or both' });
 
 export const assumptionSchema = z.strictObject({
   /** What the number is about (a path such as workload.classes[0].app_cpu_ms, or a phrase). */
-  about: z.string().min(1),
-  value: z.union([z.string(), z.number()]),
+  about: text('what the assumption is about', 1),
+  value: z.union([text('a value'), z.number()]),
   /** Where the number comes from: the document (section) or "assumption". */
-  source: z.string().min(1),
-  reason: z.string().optional(),
+  source: text('where the number comes from', 1),
+  reason: text('a reason').optional(),
 });
 
 export const sloSchema = z.strictObject({

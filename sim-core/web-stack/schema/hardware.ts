@@ -2,7 +2,8 @@
 // type (for cost). Memory in MB, bandwidth in Gbit/s, disk latency in ms.
 
 import { z } from 'zod';
-import { fraction, positive, wholeAtLeast } from '../../schema/schema-fields';
+import { BOUNDS } from '../../schema/field-bounds';
+import { fraction, name, positive, wholeAtLeast } from '../../schema/schema-fields';
 import { memoryMb } from './memory-size';
 
 export const diskTypes = ['nvme', 'ssd', 'hdd', 'network'] as const;
@@ -16,17 +17,17 @@ export const diskSchema = z.strictObject({
 });
 
 export const hostSchema = z.strictObject({
-  name: z.string().min(1, { error: 'expected a host name' }),
-  vcpus: wholeAtLeast(1),
+  name: name('a host name'),
+  vcpus: wholeAtLeast(1, BOUNDS.vcpus),
   /** Speed of one vCPU relative to the reference core the CPU demands were stated for. */
   cpu_speed: positive('a relative speed').default(1),
-  ram: memoryMb(),
+  ram: memoryMb({ positive: true }),
   disk: diskSchema.default({ type: 'ssd' }),
   nic_gbps: positive('a bandwidth in Gbit/s').default(1),
   /** RAM the OS and page-cache floor keep for themselves. */
   os_reserved: memoryMb().default(1024),
   /** Provider instance this host is, for the cost model: e.g. { provider: digitalocean, type: s-8vcpu-32gb }. */
-  instance: z.strictObject({ provider: z.string().min(1), type: z.string().min(1) }).optional(),
+  instance: z.strictObject({ provider: name('a provider'), type: name('an instance type') }).optional(),
   /** Fraction of the host's CPU already used by things outside the model. */
   background_cpu: fraction().default(0),
 });

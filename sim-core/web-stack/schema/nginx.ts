@@ -2,18 +2,19 @@
 // requests per second.
 
 import { z } from 'zod';
-import { fraction, nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
+import { BOUNDS } from '../../schema/field-bounds';
+import { fraction, listOf, name, nonNegative, positive, wholeAtLeast } from '../../schema/schema-fields';
 import { memoryMb } from './memory-size';
 
 export const limitReqSchema = z.strictObject({
-  zone: z.string().min(1, { error: 'expected a zone name' }),
-  rate_per_s: positive('a rate per second'),
-  burst: wholeAtLeast(0).default(0),
+  zone: name('a zone name'),
+  rate_per_s: positive('a rate per second', BOUNDS.ratePerS),
+  burst: wholeAtLeast(0, BOUNDS.inFlight).default(0),
   nodelay: z.boolean().default(true),
   /** $binary_remote_addr (one bucket per client) or one shared bucket for everyone. */
   key: z.enum(['per_client', 'global'], { error: 'expected "per_client" or "global"' }).default('per_client'),
   /** Request classes this limit applies to (all when omitted). */
-  classes: z.array(z.string().min(1)).optional(),
+  classes: listOf(name('a request class name'), BOUNDS.classes).optional(),
   /** HTTP status for rejected requests (nginx default 503). */
   status: z.union([z.literal(429), z.literal(503)]).default(503),
 });
@@ -21,23 +22,23 @@ export const limitReqSchema = z.strictObject({
 export const proxyCacheSchema = z.strictObject({
   /** Share of cacheable requests answered from the cache (a stated assumption: it depends on the key space). */
   hit_ratio: fraction(),
-  classes: z.array(z.string().min(1)).min(1, { error: 'expected at least one request class' }),
+  classes: listOf(name('a request class name'), BOUNDS.classes).min(1, { error: 'expected at least one request class' }),
   valid_s: positive('a time in seconds').default(60),
   keys_zone_mb: positive('a size in MB').default(10),
   max_size_gb: positive('a size in GB').default(1),
 });
 
 export const nginxSchema = z.strictObject({
-  host: z.string().min(1),
-  worker_processes: z.union([wholeAtLeast(1), z.literal('auto')]).default('auto'),
-  worker_connections: wholeAtLeast(1).default(512),
+  host: name('a host name'),
+  worker_processes: z.union([wholeAtLeast(1, BOUNDS.processes), z.literal('auto')]).default('auto'),
+  worker_connections: wholeAtLeast(1, BOUNDS.inFlight).default(512),
   keepalive_timeout_s: nonNegative('a time in seconds').default(75),
   upstream_method: z.enum(['round_robin', 'least_conn'], { error: 'expected "round_robin" or "least_conn"' }).default('round_robin'),
   /** Idle keepalive connections to the upstream cached per worker. */
-  upstream_keepalive: wholeAtLeast(0).default(0),
+  upstream_keepalive: wholeAtLeast(0, BOUNDS.inFlight).default(0),
   proxy_connect_timeout_s: positive('a time in seconds').default(60),
   proxy_read_timeout_s: positive('a time in seconds').default(60),
-  limit_req: z.array(limitReqSchema).default([]),
+  limit_req: listOf(limitReqSchema, BOUNDS.listItems).default([]),
   proxy_cache: proxyCacheSchema.optional(),
   gzip: z.boolean().default(true),
   /** Per-request CPU of nginx itself (parsing, proxying), ms of one reference core. */

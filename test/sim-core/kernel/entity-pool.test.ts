@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityPool } from '../../../sim-core/kernel/entity-pool';
+import { MemoryCapReached } from '../../../sim-core/kernel/memory-cap';
 import { Xoshiro128 } from '../../../sim-core/kernel/prng';
 
 describe('EntityPool', () => {
@@ -76,5 +77,18 @@ describe('EntityPool', () => {
     expect(peak).toBeGreaterThan(1000);
     expect(pool.capacity).toBeGreaterThanOrEqual(peak);
     expect(pool.capacity).toBeLessThan(2 * peak);
+  });
+});
+
+describe('EntityPool limit', () => {
+  it('grows by doubling up to the limit, never past it, then refuses with MemoryCapReached', () => {
+    const pool = new EntityPool(4, 10);
+    pool.addColumn();
+    const ids = Array.from({ length: 10 }, () => pool.alloc());
+    expect(new Set(ids).size).toBe(10);
+    expect(pool.capacity).toBe(10); // 4 → 8 → 10, not 16
+    expect(() => pool.alloc()).toThrow(MemoryCapReached);
+    pool.release(ids[3]);
+    expect(pool.alloc()).toBe(ids[3]); // a freed id is still handed out at the cap
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventCalendar } from '../../../sim-core/kernel/event-calendar';
+import { MemoryCapReached } from '../../../sim-core/kernel/memory-cap';
 import { Xoshiro128 } from '../../../sim-core/kernel/prng';
 
 /** Reference future-event list: a plain array kept sorted by (time, insertion number). */
@@ -223,5 +224,15 @@ describe('EventCalendar', () => {
     expect(cal.size).toBe(0);
     cal.schedule(1, 0, 7, 0);
     expect(drain(cal)).toEqual([7]);
+  });
+});
+
+describe('EventCalendar limit', () => {
+  it('holds at most `limit` pending events and refuses the next with MemoryCapReached', () => {
+    const cal = new EventCalendar(2, 5);
+    for (let i = 0; i < 5; i++) cal.schedule(i, 0, i, 0);
+    expect(() => cal.schedule(9, 0, 9, 0)).toThrow(MemoryCapReached);
+    cal.pop();
+    expect(() => cal.schedule(9, 0, 9, 0)).not.toThrow();
   });
 });
